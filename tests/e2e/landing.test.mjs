@@ -1,0 +1,38 @@
+// A reader with a dead remote gets from the landing page to the procedure in one tap.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveBook, launchBrowser } from './site.mjs';
+
+let site;
+let browser;
+let tab;
+before(async () => {
+  site = await serveBook();
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  tab = await context.newPage();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('one tap on the landing page opens the procedure', async () => {
+  await tab.goto(`${site.url}/index.html`);
+  const cta = tab.locator('.cta a');
+  const box = await cta.boundingBox();
+  assert.ok(box.height >= 48, `the call to action is ${box.height} px tall, under 48 px`);
+  await cta.tap();
+  await tab.waitForURL(/procedure\.html$/);
+  assert.equal(await tab.locator('main h1').innerText(), 'Re-program your keys');
+  assert.equal(await tab.locator('main ol > li').count(), 7);
+});
+
+test('the key drawing loads and has a text alternative', async () => {
+  await tab.goto(`${site.url}/does-this-apply.html`);
+  const img = tab.locator('main img[src$="three-button-key.svg"]');
+  await img.scrollIntoViewIfNeeded();
+  const { width, alt } = await img.evaluate((el) => ({ width: el.naturalWidth, alt: el.alt }));
+  assert.ok(width > 0, 'the key drawing did not load');
+  assert.match(alt, /unlock.*lock.*boot/is);
+});

@@ -1,0 +1,98 @@
+//! `cargo xtask bench`: how long the build takes and how heavy each page is, appended to
+//! BENCHMARKS.md with the date and the machine.
+
+use crate::{cmd, paths, site, tools};
+use anyhow::Result;
+use std::fmt::Write as _;
+use std::fs;
+use std::process::Command;
+use std::time::Instant;
+
+const BUILD_RUNS: usize = 5;
+
+pub fn run() -> Result<()> {
+    tools::ensure(&tools::SITE_TOOLS)?;
+    let dest = paths::root().join("target").join("bench-book");
+
+    let mut times = Vec::new();
+    for _ in 0..BUILD_RUNS {
+        let start = Instant::now();
+        site::build_into(&dest)?;
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+
+    let mut report = String::new();
+    writeln!(report, "## {} — {}\n", today()?, machine())?;
+    writeln!(
+        report,
+        "mdBook {}, mdbook-admonish {}. Full build (`mdbook build`), {BUILD_RUNS} runs: \
+         median {:.0} ms, min {:.0} ms, max {:.0} ms.\n",
+        tools::MDBOOK.version,
+        tools::MDBOOK_ADMONISH.version,
+        times[BUILD_RUNS / 2],
+        times[0],
+        times[BUILD_RUNS - 1]
+    )?;
+    writeln!(report, "| page | HTML bytes |\n| --- | ---: |")?;
+    let mut pages: Vec<_> = fs::read_dir(&dest)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    pages.sort();
+    for page in &pages {
+        let name = page.file_name().unwrap_or_default().to_string_lossy();
+        writeln!(report, "| {name} | {} |", fs::metadata(page)?.len())?;
+    }
+    writeln!(report, "\nWhole site: {} bytes.\n", dir_size(&dest)?)?;
+
+    print!("\n{report}");
+    record(&report)
+}
+
+/// Puts the newest results first, under the file's heading.
+fn record(report: &str) -> Result<()> {
+    let path = paths::root().join("BENCHMARKS.md");
+    let heading = "# Benchmarks\n\nNewest first. Made by `cargo xtask bench`.\n\n";
+    let old = fs::read_to_string(&path).unwrap_or_default();
+    let rest = old.strip_prefix(heading).unwrap_or(&old);
+    fs::write(&path, format!("{heading}{report}{rest}"))?;
+    println!("recorded in BENCHMARKS.md");
+    Ok(())
+}
+
+fn dir_size(dir: &std::path::Path) -> Result<u64> {
+    let mut total = 0;
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        total += if entry.file_type()?.is_dir() {
+            dir_size(&entry.path())?
+        } else {
+            entry.metadata()?.len()
+        };
+    }
+    Ok(total)
+}
+
+fn today() -> Result<String> {
+    let out = cmd::output(Command::new("date").args(["-u", "+%Y-%m-%d"]))?;
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+/// "2 cores, Intel(R) Xeon(R) …, 23 GiB": enough to compare runs across machines.
+fn machine() -> String {
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|l| l.trim_start_matches([' ', '\t', ':']).to_owned())
+        .unwrap_or_else(|| "unknown CPU".into());
+    let meminfo = fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let mem_gib = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|l| l.trim().trim_end_matches(" kB").parse::<u64>().ok())
+        .map_or(0, |kb| kb / 1024 / 1024);
+    format!("{cores} cores, {cpu}, {mem_gib} GiB")
+}

@@ -1,0 +1,48 @@
+//! `cargo xtask <command>`: the project's one entry point (see README.md).
+
+mod bench;
+mod browser;
+mod checks;
+mod cmd;
+mod paths;
+mod serve;
+mod site;
+mod test;
+mod tools;
+
+use anyhow::{bail, Result};
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve   install what is missing, build, and serve at http://localhost:3000 with live reload
+  build   build the static site into book/
+  test    run every test: Rust unit tests, clippy, build checks, browser tests
+  bench   measure the build and the pages; results in BENCHMARKS.md";
+
+fn main() {
+    if let Err(err) = run() {
+        eprintln!("error: {err:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["serve"] => serve::run(),
+        ["build"] => site::build().map(|_| ()),
+        ["test"] => test::run(),
+        ["bench"] => bench::run(),
+        ["help" | "--help" | "-h"] => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => bail!("{USAGE}"),
+    }
+}

@@ -1,0 +1,36 @@
+//! Building the book with the pinned mdBook, and refusing a build that warns.
+
+use crate::{checks::warnings, cmd, paths, tools};
+use anyhow::{bail, Result};
+use std::path::Path;
+
+/// Builds into `book/`; returns what mdBook printed.
+pub fn build() -> Result<String> {
+    build_into(&paths::book())
+}
+
+/// Builds into `dest`, echoing mdBook's log; any warning or error line fails the build.
+pub fn build_into(dest: &Path) -> Result<String> {
+    tools::ensure(&tools::SITE_TOOLS)?;
+    let mut mdbook = cmd::tool(tools::MDBOOK.bin().to_str().expect("UTF-8 path"));
+    mdbook.arg("build").arg("--dest-dir").arg(dest);
+    println!("$ {}", cmd::describe(&mdbook));
+    let out = mdbook.output()?;
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    print!("{log}");
+    if !out.status.success() {
+        bail!("mdbook build failed ({})", out.status);
+    }
+    let complaints = warnings::find(&log);
+    if !complaints.is_empty() {
+        bail!(
+            "the build must print no warning; it printed:\n{}",
+            complaints.join("\n")
+        );
+    }
+    Ok(log)
+}

@@ -1,0 +1,212 @@
+//! `cargo xtask test`: every test of the project, in order, with a summary at the end.
+
+use crate::checks::{html_text, key_facts, originality};
+use crate::{browser, cmd, paths, serve, site, tools};
+use anyhow::{bail, Context, Result};
+use std::fs;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+type Stage = (&'static str, fn() -> Result<()>);
+
+/// Stages run in this order; a failed stage does not stop the later ones, except the build,
+/// which everything after it needs.
+const STAGES: &[Stage] = &[
+    ("rustfmt", rustfmt),
+    ("clippy", clippy),
+    ("rust unit tests", unit_tests),
+    ("build with no warning", build),
+    ("key facts on every page", key_facts),
+    ("our own words", own_words),
+    ("links and anchors", links),
+    ("serve", serve_check),
+    ("browser tests", browser_tests),
+];
+
+pub fn run() -> Result<()> {
+    let mut failed = Vec::new();
+    for (name, stage) in STAGES {
+        println!("\n== {name}");
+        match stage() {
+            Ok(()) => println!("ok: {name}"),
+            Err(err) => {
+                println!("FAILED: {name}: {err:#}");
+                failed.push(*name);
+                if *name == "build with no warning" {
+                    break;
+                }
+            }
+        }
+    }
+    let passed = STAGES.len() - failed.len();
+    println!("\nxtask: {passed} passed, {} failed", failed.len());
+    if !failed.is_empty() {
+        bail!("failed: {}", failed.join(", "));
+    }
+    Ok(())
+}
+
+fn cargo(args: &[&str]) -> Result<()> {
+    cmd::run(
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(args)
+            .current_dir(paths::root()),
+    )
+}
+
+fn rustfmt() -> Result<()> {
+    cargo(&["fmt", "--all", "--check"])
+}
+
+fn clippy() -> Result<()> {
+    cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])
+}
+
+fn unit_tests() -> Result<()> {
+    cargo(&["test", "--workspace"])
+}
+
+fn build() -> Result<()> {
+    site::build().map(|_| ())
+}
+
+/// The built chapter pages, and the pages mdBook adds (print, 404, the no-script table of contents).
+fn built_pages() -> Result<Vec<PathBuf>> {
+    let mut pages: Vec<PathBuf> = fs::read_dir(paths::book())?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    pages.retain(|p| p.extension().is_some_and(|e| e == "html"));
+    pages.sort();
+    Ok(pages)
+}
+
+fn key_facts() -> Result<()> {
+    let mut problems = Vec::new();
+    for (page, phrases) in key_facts::KEY_FACTS {
+        let path = paths::book().join(page);
+        let html = fs::read_to_string(&path).with_context(|| format!("{page} was not built"))?;
+        for phrase in key_facts::missing(&html_text::visible_text(&html), phrases) {
+            problems.push(format!("{page}: missing \"{phrase}\""));
+        }
+    }
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    Ok(())
+}
+
+fn own_words() -> Result<()> {
+    let article = read_source_article()?;
+    let mut texts = Vec::new();
+    for page in built_pages()? {
+        texts.push((
+            page.clone(),
+            html_text::visible_text(&fs::read_to_string(&page)?),
+        ));
+    }
+    for chapter in fs::read_dir(paths::chapters())? {
+        let path = chapter?.path();
+        if path.extension().is_some_and(|e| e == "md") {
+            texts.push((path.clone(), fs::read_to_string(&path)?));
+        }
+    }
+    let mut problems = Vec::new();
+    for (path, text) in &texts {
+        for run in originality::copied_runs(&article, text, originality::RUN) {
+            problems.push(format!("{}: copies the article: \"{run}\"", path.display()));
+        }
+    }
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    println!(
+        "{} pages and chapters share no run of {} words with the article",
+        texts.len(),
+        originality::RUN
+    );
+    Ok(())
+}
+
+fn read_source_article() -> Result<String> {
+    let dir = paths::source_article_dir();
+    let mut article = String::new();
+    let entries = fs::read_dir(&dir).with_context(|| {
+        format!(
+            "the source article is expected in {} (../shared/source beside the repository)",
+            dir.display()
+        )
+    })?;
+    for entry in entries {
+        article.push_str(&fs::read_to_string(entry?.path())?);
+        article.push('\n');
+    }
+    Ok(article)
+}
+
+/// Every link and anchor in the built HTML, checked offline by lychee.
+fn links() -> Result<()> {
+    tools::ensure(&[&tools::LYCHEE])?;
+    let book = paths::book();
+    cmd::run(
+        Command::new(tools::LYCHEE.bin())
+            .args([
+                "--offline",
+                "--include-fragments",
+                "--no-progress",
+                "--root-dir",
+            ])
+            .arg(&book)
+            .args(built_pages()?),
+    )
+}
+
+/// `mdbook serve`, as `cargo xtask serve` runs it, answers with the landing page.
+fn serve_check() -> Result<()> {
+    let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let dest = paths::root().join("target").join("serve-check");
+    let mut server = serve::spawn(port, &dest)?;
+    let result = wait_for_page(port, "Mini Remote Fix", Duration::from_secs(60));
+    server.kill().ok();
+    server.wait().ok();
+    result
+}
+
+fn wait_for_page(port: u16, expect: &str, limit: Duration) -> Result<()> {
+    let start = Instant::now();
+    loop {
+        match http_get(port, "/") {
+            Ok(body) if body.starts_with("HTTP/1.1 200") && body.contains(expect) => {
+                println!("http://localhost:{port}/ answers 200 with the landing page");
+                return Ok(());
+            }
+            _ if start.elapsed() > limit => bail!("nothing served on port {port} after {limit:?}"),
+            _ => std::thread::sleep(Duration::from_millis(250)),
+        }
+    }
+}
+
+fn http_get(port: u16, path: &str) -> Result<String> {
+    let mut stream = TcpStream::connect(("localhost", port))?;
+    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response)?;
+    Ok(response)
+}
+
+fn browser_tests() -> Result<()> {
+    browser::run_tests(Path::new(&paths::book()))
+}

@@ -1,0 +1,169 @@
+//! The pinned tools, in one table, installed with `cargo install --locked` into `.tools/`.
+//!
+//! mdbook-admonish 1.20.0's own lockfile pins the mdbook crate at 0.4.51, and the preprocessor warns
+//! whenever the mdbook that runs it is another version. So we build it from its published source
+//! with a lockfile of ours (`xtask/locks/`), which differs from upstream's only by
+//! `cargo update -p mdbook --precise 0.4.52`: the pair then agree, and the build stays reproducible.
+
+use crate::{cmd, paths};
+use anyhow::{anyhow, Context, Result};
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+pub struct CrateTool {
+    pub name: &'static str,
+    pub version: &'static str,
+    /// Our lockfile for the crate, when its own does not suit us (see the module comment).
+    lock: Option<&'static str>,
+}
+
+/// Keep MDBOOK in sync with the mdbook version in `xtask/locks/mdbook-admonish-*.Cargo.lock`.
+pub const MDBOOK: CrateTool = CrateTool {
+    name: "mdbook",
+    version: "0.4.52",
+    lock: None,
+};
+pub const MDBOOK_ADMONISH: CrateTool = CrateTool {
+    name: "mdbook-admonish",
+    version: "1.20.0",
+    lock: Some(include_str!("../locks/mdbook-admonish-1.20.0.Cargo.lock")),
+};
+/// Link and anchor checker for the built HTML.
+pub const LYCHEE: CrateTool = CrateTool {
+    name: "lychee",
+    version: "0.24.2",
+    lock: None,
+};
+
+/// What `build` and `serve` need.
+pub const SITE_TOOLS: [&CrateTool; 2] = [&MDBOOK, &MDBOOK_ADMONISH];
+
+pub fn ensure(tools: &[&CrateTool]) -> Result<()> {
+    for tool in tools {
+        tool.ensure()?;
+    }
+    Ok(())
+}
+
+impl CrateTool {
+    pub fn bin(&self) -> std::path::PathBuf {
+        paths::tools_bin().join(self.name)
+    }
+
+    /// What the stamp file records: a changed version or lockfile triggers a reinstall.
+    fn stamp_text(&self) -> String {
+        format!(
+            "{} {}\n{}",
+            self.name,
+            self.version,
+            self.lock.unwrap_or("")
+        )
+    }
+
+    fn stamp_path(&self) -> std::path::PathBuf {
+        paths::tools().join("stamps").join(self.name)
+    }
+
+    fn ensure(&self) -> Result<()> {
+        let installed = self.bin().exists()
+            && fs::read_to_string(self.stamp_path()).ok().as_deref() == Some(&self.stamp_text());
+        if installed {
+            return Ok(());
+        }
+        println!("installing {} {} into .tools/", self.name, self.version);
+        match self.lock {
+            None => cmd::run(
+                cargo()
+                    .args([
+                        "install",
+                        self.name,
+                        "--version",
+                        self.version,
+                        "--locked",
+                        "--force",
+                        "--root",
+                    ])
+                    .arg(paths::tools()),
+            )?,
+            Some(lock) => self.install_with_lock(lock)?,
+        }
+        fs::create_dir_all(paths::tools().join("stamps"))?;
+        fs::write(self.stamp_path(), self.stamp_text())?;
+        Ok(())
+    }
+
+    fn install_with_lock(&self, lock: &str) -> Result<()> {
+        let source = self.fetch_source()?;
+        let build_dir = paths::tools()
+            .join("src")
+            .join(format!("{}-{}", self.name, self.version));
+        if build_dir.exists() {
+            fs::remove_dir_all(&build_dir)?;
+        }
+        copy_dir(&source, &build_dir)?;
+        fs::write(build_dir.join("Cargo.lock"), lock)?;
+        cmd::run(
+            cargo()
+                .args(["install", "--locked", "--force", "--path"])
+                .arg(&build_dir)
+                .arg("--root")
+                .arg(paths::tools()),
+        )
+    }
+
+    /// Lets Cargo download the published crate, and returns the folder it unpacked it into.
+    fn fetch_source(&self) -> Result<std::path::PathBuf> {
+        let dir = paths::tools()
+            .join("src")
+            .join(format!("fetch-{}", self.name));
+        fs::create_dir_all(dir.join("src"))?;
+        fs::write(
+            dir.join("Cargo.toml"),
+            format!(
+                "[package]\nname = \"fetch-{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n\
+                 [workspace]\n\n[dependencies]\n{name} = \"={version}\"\n",
+                name = self.name,
+                version = self.version
+            ),
+        )?;
+        fs::write(dir.join("src").join("lib.rs"), "")?;
+        let out = cmd::output(
+            cargo()
+                .args(["metadata", "--format-version", "1", "--manifest-path"])
+                .arg(dir.join("Cargo.toml")),
+        )?;
+        let meta: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+        let manifest = meta["packages"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|p| p["name"] == self.name && p["version"] == self.version)
+            .and_then(|p| p["manifest_path"].as_str())
+            .ok_or_else(|| anyhow!("cargo metadata did not list {} {}", self.name, self.version))?;
+        Ok(Path::new(manifest)
+            .parent()
+            .expect("a manifest path has a folder")
+            .to_path_buf())
+    }
+}
+
+fn cargo() -> Command {
+    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.current_dir(paths::root());
+    cmd
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}

@@ -5,10 +5,12 @@ use crate::{cmd, paths, site, tools};
 use anyhow::Result;
 use std::fmt::Write as _;
 use std::fs;
-use std::process::Command;
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 const BUILD_RUNS: usize = 5;
+const PREPROCESSOR_RUNS: usize = 30;
 
 pub fn run() -> Result<()> {
     tools::ensure(&tools::SITE_TOOLS)?;
@@ -34,6 +36,15 @@ pub fn run() -> Result<()> {
         times[0],
         times[BUILD_RUNS - 1]
     )?;
+    let pre = preprocessor_times(&dest)?;
+    writeln!(
+        report,
+        "Preprocessor `mdbook-procedure` (release build) on this book's JSON, {PREPROCESSOR_RUNS} runs, \
+         process start to exit: median {:.1} ms, min {:.1} ms, max {:.1} ms.\n",
+        pre[PREPROCESSOR_RUNS / 2],
+        pre[0],
+        pre[PREPROCESSOR_RUNS - 1]
+    )?;
     writeln!(report, "| page | HTML bytes |\n| --- | ---: |")?;
     let mut pages: Vec<_> = fs::read_dir(&dest)?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -50,6 +61,49 @@ pub fn run() -> Result<()> {
     record(&report)
 }
 
+/// Times the release preprocessor alone on exactly the JSON mdBook sends it for this book.
+fn preprocessor_times(dest: &Path) -> Result<Vec<f64>> {
+    cmd::run(cmd::cargo().args([
+        "build",
+        "--quiet",
+        "--release",
+        "--package",
+        "mdbook-procedure",
+    ]))?;
+    let binary = paths::root().join("target/release/mdbook-procedure");
+    let input = paths::root().join("target/bench-preprocessor-input.json");
+    // mdBook appends `supports html` for its check, and nothing for the real run: answer the
+    // check, and on the real run keep a copy of stdin while passing it through.
+    let capture = format!(
+        "sh -c '[ \"$2\" = supports ] && exit 0; tee \"$0\" | \"$1\"' {} {}",
+        input.display(),
+        binary.display()
+    );
+    let mut mdbook = cmd::tool(tools::MDBOOK.bin().to_str().expect("UTF-8 path"));
+    mdbook
+        .args(["build", "--dest-dir"])
+        .arg(dest)
+        .env("MDBOOK_PREPROCESSOR__PROCEDURE__COMMAND", capture);
+    cmd::output(&mut mdbook)?;
+
+    let mut times = Vec::new();
+    for _ in 0..PREPROCESSOR_RUNS {
+        let start = Instant::now();
+        let out = Command::new(&binary)
+            .stdin(fs::File::open(&input)?)
+            .stdout(Stdio::null())
+            .status()?;
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        anyhow::ensure!(
+            out.success(),
+            "mdbook-procedure failed on {}",
+            input.display()
+        );
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times)
+}
+
 /// Puts the newest results first, under the file's heading.
 fn record(report: &str) -> Result<()> {
     let path = paths::root().join("BENCHMARKS.md");
@@ -61,7 +115,7 @@ fn record(report: &str) -> Result<()> {
     Ok(())
 }
 
-fn dir_size(dir: &std::path::Path) -> Result<u64> {
+fn dir_size(dir: &Path) -> Result<u64> {
     let mut total = 0;
     for entry in fs::read_dir(dir)? {
         let entry = entry?;

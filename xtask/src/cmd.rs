@@ -21,6 +21,13 @@ pub fn path_with_tools() -> OsString {
     std::env::join_paths(dirs).expect("PATH entries contain no separator")
 }
 
+/// The cargo that runs us (so the same toolchain), in the repository root.
+pub fn cargo() -> Command {
+    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.current_dir(paths::root());
+    cmd
+}
+
 /// Runs to completion with inherited output; a nonzero exit is an error naming the command.
 pub fn run(cmd: &mut Command) -> Result<()> {
     println!("$ {}", describe(cmd));

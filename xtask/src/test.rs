@@ -1,8 +1,8 @@
 //! `cargo xtask test`: every test of the project, in order, with a summary at the end.
 
-use crate::checks::{html_text, key_facts, originality};
+use crate::checks::{html_text, key_facts, originality, procedure_page};
 use crate::{browser, cmd, paths, serve, site, tools};
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use std::fs;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -21,6 +21,8 @@ const STAGES: &[Stage] = &[
     ("build with no warning", build),
     ("key facts on every page", key_facts),
     ("our own words", own_words),
+    ("procedure as data", procedure_data),
+    ("a malformed chapter fails the build", malformed_chapter),
     ("links and anchors", links),
     ("serve", serve_check),
     ("browser tests", browser_tests),
@@ -50,11 +52,7 @@ pub fn run() -> Result<()> {
 }
 
 fn cargo(args: &[&str]) -> Result<()> {
-    cmd::run(
-        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-            .args(args)
-            .current_dir(paths::root()),
-    )
+    cmd::run(cmd::cargo().args(args))
 }
 
 fn rustfmt() -> Result<()> {
@@ -134,6 +132,55 @@ fn own_words() -> Result<()> {
         texts.len(),
         originality::RUN
     );
+    Ok(())
+}
+
+/// The timing windows and the for-each-key loop, as the preprocessor put them on the page.
+const WINDOWS: [(u32, u32); 3] = [(2, 5), (3, 30), (4, 10)];
+const LOOPS: [(u32, u32); 1] = [(6, 3)];
+
+fn procedure_data() -> Result<()> {
+    let html = fs::read_to_string(paths::book().join("procedure.html"))?;
+    let data = procedure_page::read(&html, "procedure.html").map_err(|p| anyhow!(p.join("\n")))?;
+    if data.steps != 7 || data.windows != WINDOWS || data.loops != LOOPS {
+        bail!(
+            "procedure.html: expected 7 steps, windows {WINDOWS:?} and loop {LOOPS:?}; found {data:?}"
+        );
+    }
+    println!("procedure.html: HowTo with 7 steps, each url on its id; windows {WINDOWS:?}");
+    Ok(())
+}
+
+/// A copy of the book with a gap in the procedure's numbering must fail to build, naming the line.
+fn malformed_chapter() -> Result<()> {
+    let copy = paths::root().join("target").join("malformed-book");
+    if copy.exists() {
+        fs::remove_dir_all(&copy)?;
+    }
+    fs::create_dir_all(&copy)?;
+    fs::copy(paths::root().join("book.toml"), copy.join("book.toml"))?;
+    for dir in ["src", "theme"] {
+        crate::tools::copy_dir(&paths::root().join(dir), &copy.join(dir))?;
+    }
+    let chapter = copy.join("src").join("procedure.md");
+    let text = fs::read_to_string(&chapter)?;
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("4. "))
+        .context("procedure.md has no step 4")?
+        + 1;
+    fs::write(&chapter, text.replacen("\n4. ", "\n5. ", 1))?;
+
+    let out = cmd::tool(tools::MDBOOK.bin().to_str().expect("UTF-8 path"))
+        .arg("build")
+        .current_dir(&copy)
+        .output()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let expected = format!("src/procedure.md:{line}: steps must be numbered 1, 2, 3… with no gap");
+    if out.status.success() || !stderr.contains(&expected) {
+        bail!("expected the build to fail with `{expected}`; it printed:\n{stderr}");
+    }
+    println!("the build fails with `{expected}…`");
     Ok(())
 }
 

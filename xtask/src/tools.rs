@@ -9,7 +9,6 @@ use crate::{cmd, paths};
 use anyhow::{anyhow, Context, Result};
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 pub struct CrateTool {
     pub name: &'static str,
@@ -74,7 +73,7 @@ impl CrateTool {
         println!("installing {} {} into .tools/", self.name, self.version);
         match self.lock {
             None => cmd::run(
-                cargo()
+                cmd::cargo()
                     .args([
                         "install",
                         self.name,
@@ -104,7 +103,7 @@ impl CrateTool {
         copy_dir(&source, &build_dir)?;
         fs::write(build_dir.join("Cargo.lock"), lock)?;
         cmd::run(
-            cargo()
+            cmd::cargo()
                 .args(["install", "--locked", "--force", "--path"])
                 .arg(&build_dir)
                 .arg("--root")
@@ -129,7 +128,7 @@ impl CrateTool {
         )?;
         fs::write(dir.join("src").join("lib.rs"), "")?;
         let out = cmd::output(
-            cargo()
+            cmd::cargo()
                 .args(["metadata", "--format-version", "1", "--manifest-path"])
                 .arg(dir.join("Cargo.toml")),
         )?;
@@ -148,13 +147,7 @@ impl CrateTool {
     }
 }
 
-fn cargo() -> Command {
-    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    cmd.current_dir(paths::root());
-    cmd
-}
-
-fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+pub fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     fs::create_dir_all(to)?;
     for entry in fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
         let entry = entry?;

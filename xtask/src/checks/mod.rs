@@ -3,4 +3,5 @@
 pub mod html_text;
 pub mod key_facts;
 pub mod originality;
+pub mod procedure_page;
 pub mod warnings;

@@ -1,0 +1,129 @@
+//! `mdbook-procedure`: the guide's procedure as data, from one source of truth, the Markdown chapter.
+//!
+//! - `procedure` reads a chapter: the `<!-- procedure -->` list, its steps and markers, its step
+//!   references (step ids are made there).
+//! - `render` writes the chapter back out for the HTML renderer, with a `HowTo` JSON-LD block.
+//! - `markers` is the authoring syntax; `references` finds "step 3"; `error` says `file:line: …`.
+
+pub mod error;
+mod markdown;
+pub mod markers;
+pub mod procedure;
+pub mod references;
+pub mod render;
+
+use error::{SourceError, SourceErrors};
+use mdbook::book::{Book, BookItem};
+use mdbook::preprocess::{Preprocessor, PreprocessorContext};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub struct ProcedurePreprocessor;
+
+impl Preprocessor for ProcedurePreprocessor {
+    fn name(&self) -> &str {
+        "procedure"
+    }
+
+    fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> mdbook::errors::Result<Book> {
+        process(&mut book, &ctx.config.book.src)?;
+        Ok(book)
+    }
+
+    /// Other renderers are not run through us: they get the chapter as written, whose markers
+    /// are ordinary Markdown comments.
+    fn supports_renderer(&self, renderer: &str) -> bool {
+        renderer == "html"
+    }
+}
+
+/// Rewrites every chapter of `book`; `src_dir` (as in book.toml) prefixes file names in errors.
+pub fn process(book: &mut Book, src_dir: &Path) -> Result<(), SourceErrors> {
+    let mut errors = Vec::new();
+    let mut chapters = HashMap::new();
+    for item in book.iter() {
+        let BookItem::Chapter(ch) = item else {
+            continue;
+        };
+        let Some(path) = &ch.path else { continue };
+        match procedure::analyze(&ch.content) {
+            Ok(analysis) => {
+                chapters.insert(path.clone(), analysis);
+            }
+            Err(problems) => errors.extend(locate(
+                &problems,
+                src_dir,
+                ch.source_path.as_ref(),
+                &ch.content,
+            )),
+        }
+    }
+
+    // References in a chapter without a procedure point to the book's one procedure, if it has one.
+    let with_procedures: Vec<&PathBuf> = chapters
+        .iter()
+        .filter(|(_, c)| !c.procedures.is_empty())
+        .map(|(p, _)| p)
+        .collect();
+    let book_procedure = match with_procedures.as_slice() {
+        [only] => Some((
+            (*only).clone(),
+            chapters[*only].procedures[0].steps.len() as u32,
+        )),
+        _ => None,
+    };
+
+    book.for_each_mut(|item| {
+        let BookItem::Chapter(ch) = item else { return };
+        let Some(path) = &ch.path else { return };
+        let Some(analysis) = chapters.get(path) else {
+            return;
+        };
+        let (href, steps) = match (analysis.procedures.first(), &book_procedure) {
+            (Some(own), _) => (String::new(), own.steps.len() as u32),
+            (None, Some((proc_path, steps))) => (relative(path, proc_path), *steps),
+            (None, None) => (String::new(), 0),
+        };
+        let target = (steps > 0).then_some(render::Target { href: &href, steps });
+        let page_url = path
+            .with_extension("html")
+            .to_string_lossy()
+            .replace('\\', "/");
+        match render::chapter(&ch.content, analysis, target, &ch.name, &page_url) {
+            Ok(content) => ch.content = content,
+            Err(problems) => errors.extend(locate(
+                &problems,
+                src_dir,
+                ch.source_path.as_ref(),
+                &ch.content,
+            )),
+        }
+    });
+
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(SourceErrors(errors))
+    }
+}
+
+fn locate(
+    problems: &[error::Problem],
+    src_dir: &Path,
+    source: Option<&PathBuf>,
+    text: &str,
+) -> Vec<SourceError> {
+    let file = source.map_or_else(|| src_dir.to_path_buf(), |s| src_dir.join(s));
+    let file = file.to_string_lossy();
+    problems.iter().map(|p| p.at(&file, text)).collect()
+}
+
+/// The link from chapter `from` to chapter `to`, both relative to `src/`.
+fn relative(from: &Path, to: &Path) -> String {
+    let depth = from.parent().map_or(0, |d| d.components().count());
+    let up = "../".repeat(depth);
+    format!("{up}{}", to.to_string_lossy().replace('\\', "/"))
+}
+
+#[cfg(test)]
+mod tests;

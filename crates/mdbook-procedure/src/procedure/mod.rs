@@ -1,0 +1,312 @@
+//! Reading a chapter: where its procedure is, what each step says and requires, and which
+//! step references its text makes. Nothing here changes the chapter (see `render`).
+//!
+//! A procedure is the numbered list right after a `<!-- procedure -->` line. Step ids are made
+//! here: step N is `step-N`, so the list must be numbered 1, 2, 3… in the Markdown itself.
+
+use crate::error::Problem;
+use crate::markdown::parser;
+use crate::markers::{self, Marker, Parsed};
+use crate::references::{self, Reference};
+use pulldown_cmark::{Event, Tag, TagEnd};
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub number: u32,
+    /// Seconds the reader has for this step.
+    pub window: Option<u32>,
+    /// The step this one loops back to, for each further key.
+    pub repeat_from: Option<u32>,
+    /// Plain text, markers left out, whitespace folded.
+    pub text: String,
+    /// The whole list item, and where its content starts (after `3. `).
+    pub item: Range<usize>,
+    pub content_start: usize,
+    /// Columns of indentation that continuation lines carry because they are inside the item.
+    pub indent: usize,
+    /// The marker comments inside the step, which the output leaves out.
+    pub markers: Vec<Range<usize>>,
+}
+
+impl Step {
+    pub fn id(&self) -> String {
+        step_id(self.number)
+    }
+}
+
+pub fn step_id(number: u32) -> String {
+    format!("step-{number}")
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Procedure {
+    /// From the `<!-- procedure -->` marker to the end of the list.
+    pub span: Range<usize>,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Chapter {
+    pub procedures: Vec<Procedure>,
+    pub references: Vec<Reference>,
+}
+
+/// Reads a chapter's Markdown; every problem found is returned, not just the first.
+pub fn analyze(text: &str) -> Result<Chapter, Vec<Problem>> {
+    let mut reader = Reader {
+        text,
+        chapter: Chapter::default(),
+        problems: Vec::new(),
+        awaiting_list: None,
+        current: None,
+        list_depth: 0,
+        no_references: 0,
+        html_block: None,
+    };
+    for (event, range) in parser(text).into_offset_iter() {
+        reader.event(event, range);
+    }
+    if let Some(marker) = reader.awaiting_list {
+        reader.problem(marker, NO_LIST);
+    }
+    if reader.problems.is_empty() {
+        Ok(reader.chapter)
+    } else {
+        Err(reader.problems)
+    }
+}
+
+const NO_LIST: &str = "`<!-- procedure -->` must be followed by a numbered list (1. 2. 3.)";
+
+struct Reader<'a> {
+    text: &'a str,
+    chapter: Chapter,
+    problems: Vec<Problem>,
+    /// Offset of a `<!-- procedure -->` marker whose list has not started yet.
+    awaiting_list: Option<usize>,
+    current: Option<Procedure>,
+    /// Lists open inside the current procedure (1 = its own list).
+    list_depth: usize,
+    /// Inside links, images, headings, code blocks: text there is not a step reference.
+    no_references: usize,
+    html_block: Option<Range<usize>>,
+}
+
+impl Reader<'_> {
+    fn problem(&mut self, offset: usize, message: impl Into<String>) {
+        self.problems.push(Problem::new(offset, message));
+    }
+
+    fn step(&mut self) -> Option<&mut Step> {
+        if self.list_depth == 0 {
+            return None;
+        }
+        self.current.as_mut().and_then(|p| p.steps.last_mut())
+    }
+
+    fn event(&mut self, event: Event, range: Range<usize>) {
+        if let Some(marker) = self.awaiting_list {
+            if !matches!(event, Event::Start(Tag::HtmlBlock) | Event::Html(_)) {
+                self.awaiting_list = None;
+                match event {
+                    Event::Start(Tag::List(Some(_))) => {
+                        self.current = Some(Procedure {
+                            span: marker..range.end,
+                            steps: Vec::new(),
+                        });
+                        self.list_depth = 1;
+                        return;
+                    }
+                    _ => self.problem(marker, NO_LIST),
+                }
+            }
+        }
+        match event {
+            Event::Start(Tag::HtmlBlock) => self.html_block = Some(range),
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(block) = self.html_block.take() {
+                    self.comment(block, true);
+                }
+            }
+            Event::InlineHtml(_) => self.comment(range, false),
+            Event::Start(Tag::List(_)) if self.current.is_some() => self.list_depth += 1,
+            Event::End(TagEnd::List(_)) if self.current.is_some() => {
+                self.list_depth -= 1;
+                if self.list_depth == 0 {
+                    self.finish_procedure();
+                }
+            }
+            Event::Start(Tag::Item) if self.current.is_some() && self.list_depth == 1 => {
+                self.start_step(range)
+            }
+            Event::Start(
+                Tag::Link { .. }
+                | Tag::Image { .. }
+                | Tag::Heading { .. }
+                | Tag::CodeBlock(_)
+                | Tag::MetadataBlock(_),
+            ) => self.no_references += 1,
+            Event::End(
+                TagEnd::Link
+                | TagEnd::Image
+                | TagEnd::Heading(_)
+                | TagEnd::CodeBlock
+                | TagEnd::MetadataBlock(_),
+            ) => self.no_references -= 1,
+            Event::Text(t) => {
+                if let Some(step) = self.step() {
+                    step.text.push_str(&t);
+                }
+                if self.no_references == 0 {
+                    let found = references::find(self.text, range);
+                    self.chapter.references.extend(found);
+                }
+            }
+            Event::Code(t) => {
+                if let Some(step) = self.step() {
+                    step.text.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(step) = self.step() {
+                    step.text.push(' ');
+                }
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                if let Some(step) = self.step() {
+                    step.text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A comment, block or inline: a marker, or an ordinary comment.
+    fn comment(&mut self, range: Range<usize>, is_block: bool) {
+        let html = &self.text[range.clone()];
+        let in_step = self.step().is_some();
+        match markers::parse(html) {
+            Parsed::NotAComment => {}
+            Parsed::Unknown(body) if in_step => self.problem(
+                range.start,
+                format!(
+                    "unknown marker `{body}` in a procedure step: \
+                     the markers are `window: 30s` and `repeat-from: 3`"
+                ),
+            ),
+            Parsed::Unknown(_) => {}
+            Parsed::Malformed(message) => self.problem(range.start, message),
+            Parsed::Marker(Marker::Procedure) if is_block && self.current.is_none() => {
+                self.awaiting_list = Some(range.start)
+            }
+            Parsed::Marker(Marker::Procedure) if self.current.is_some() => self.problem(
+                range.start,
+                "a procedure cannot start inside another procedure",
+            ),
+            Parsed::Marker(Marker::Procedure) => self.problem(
+                range.start,
+                "put `<!-- procedure -->` on a line of its own, just before the list",
+            ),
+            Parsed::Marker(marker) if in_step => self.step_marker(marker, range),
+            Parsed::Marker(_) => self.problem(
+                range.start,
+                format!("`{}` is only allowed inside a procedure step", html.trim()),
+            ),
+        }
+    }
+
+    fn step_marker(&mut self, marker: Marker, range: Range<usize>) {
+        let offset = range.start;
+        let step = self.step().expect("called inside a step");
+        step.markers.push(range);
+        let slot = match marker {
+            Marker::Window(s) => (&mut step.window, s, "window"),
+            Marker::RepeatFrom(n) => (&mut step.repeat_from, n, "repeat-from"),
+            Marker::Procedure => unreachable!("handled by the caller"),
+        };
+        let (field, value, name) = slot;
+        if field.replace(value).is_some() {
+            self.problem(offset, format!("this step has two `{name}` markers"));
+        }
+    }
+
+    fn start_step(&mut self, item: Range<usize>) {
+        let text = self.text;
+        let line_start = text[..item.start].rfind('\n').map_or(0, |i| i + 1);
+        let marker = &text[item.start..];
+        let digits = marker.len()
+            - marker
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        let number: u32 = marker[..digits].parse().unwrap_or(0);
+        // After `12.` come 1–4 spaces, then the content; more spaces belong to the content.
+        let after = &marker[digits + 1..];
+        let spaces = after.len() - after.trim_start_matches(' ').len();
+        let spaces = if (1..=4).contains(&spaces) { spaces } else { 1 };
+        let content_start = (item.start + digits + 1 + spaces).min(item.end);
+
+        let procedure = self.current.as_ref().expect("inside a procedure");
+        let expected = procedure.steps.len() as u32 + 1;
+        let earlier = self
+            .chapter
+            .procedures
+            .iter()
+            .chain([procedure])
+            .flat_map(|p| &p.steps)
+            .find(|s| s.number == number)
+            .map(|s| crate::error::line_of(text, s.item.start));
+        if let Some(line) = earlier {
+            self.problem(
+                item.start,
+                format!(
+                    "duplicate step id `{}`: already used on line {line}",
+                    step_id(number)
+                ),
+            );
+        } else if number != expected {
+            self.problem(
+                item.start,
+                format!("steps must be numbered 1, 2, 3… with no gap: expected {expected}, found {number}"),
+            );
+        }
+        self.current
+            .as_mut()
+            .expect("inside a procedure")
+            .steps
+            .push(Step {
+                number,
+                window: None,
+                repeat_from: None,
+                text: String::new(),
+                item: item.clone(),
+                content_start,
+                indent: item.start - line_start + digits + 1 + spaces,
+                markers: Vec::new(),
+            });
+    }
+
+    fn finish_procedure(&mut self) {
+        let mut procedure = self.current.take().expect("inside a procedure");
+        let count = procedure.steps.len() as u32;
+        for step in &mut procedure.steps {
+            step.text = step.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some(target) = step.repeat_from {
+                if target >= step.number || target > count {
+                    let at = step.markers.first().map_or(step.item.start, |m| m.start);
+                    self.problems.push(Problem::new(
+                        at,
+                        format!(
+                            "`repeat-from: {target}` must name an earlier step (this is step {})",
+                            step.number
+                        ),
+                    ));
+                }
+            }
+        }
+        self.chapter.procedures.push(procedure);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,221 @@
+use super::*;
+use crate::error::line_of;
+use pretty_assertions::assert_eq;
+
+const GOOD: &str = "# Keys
+
+<!-- procedure -->
+1. Sit in the car.
+2. Turn the key and, within **5 seconds**,
+   take it out. <!-- window: 5s -->
+3. Press both buttons. <!-- window: 30s -->
+4. Next key? Repeat from step 3. <!-- repeat-from: 3 -->
+";
+
+#[test]
+fn reads_steps_windows_and_the_loop() {
+    let chapter = analyze(GOOD).unwrap();
+    let [procedure] = chapter.procedures.as_slice() else {
+        panic!("one procedure expected")
+    };
+    let summary: Vec<_> = procedure
+        .steps
+        .iter()
+        .map(|s| (s.id(), s.window, s.repeat_from, s.text.as_str()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("step-1".to_owned(), None, None, "Sit in the car."),
+            (
+                "step-2".to_owned(),
+                Some(5),
+                None,
+                "Turn the key and, within 5 seconds, take it out."
+            ),
+            ("step-3".to_owned(), Some(30), None, "Press both buttons."),
+            (
+                "step-4".to_owned(),
+                None,
+                Some(3),
+                "Next key? Repeat from step 3."
+            ),
+        ]
+    );
+    assert_eq!(procedure.span.start, GOOD.find("<!--").unwrap());
+    assert_eq!(procedure.steps[1].indent, 3);
+}
+
+#[test]
+fn finds_references_outside_links_code_and_headings() {
+    let text = "See step 2.\n\n## Step 3\n\n`step 4` and [step 5](x.md), but steps 1 to 3.\n";
+    let found: Vec<_> = analyze(text)
+        .unwrap()
+        .references
+        .into_iter()
+        .map(|r| &text[r.range])
+        .collect();
+    assert_eq!(found, ["step 2", "steps 1 to 3"]);
+}
+
+#[test]
+fn an_ordinary_numbered_list_is_not_a_procedure() {
+    let chapter = analyze("1. one\n2. two\n\n<!-- a note -->\n").unwrap();
+    assert!(chapter.procedures.is_empty());
+}
+
+/// Analyzes `text` and returns its one problem as (line, message).
+fn problem(text: &str) -> (usize, String) {
+    let problems = analyze(text).expect_err("should be rejected");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    (
+        line_of(text, problems[0].offset),
+        problems[0].message.clone(),
+    )
+}
+
+#[test]
+fn unknown_marker() {
+    let text = "<!-- procedure -->\n1. One.\n2. Two. <!-- windw: 5s -->\n";
+    let (line, message) = problem(text);
+    assert_eq!(line, 3);
+    assert!(
+        message.starts_with("unknown marker `windw: 5s`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn duplicate_step_id() {
+    let text = "<!-- procedure -->\n1. One.\n2. Two.\n2. Two again.\n";
+    assert_eq!(
+        problem(text),
+        (
+            4,
+            "duplicate step id `step-2`: already used on line 3".to_owned()
+        )
+    );
+}
+
+#[test]
+fn duplicate_step_id_across_two_procedures() {
+    let text = "<!-- procedure -->\n1. One.\n\n<!-- procedure -->\n1. Again.\n";
+    assert_eq!(
+        problem(text),
+        (
+            5,
+            "duplicate step id `step-1`: already used on line 2".to_owned()
+        )
+    );
+}
+
+#[test]
+fn gap_in_the_numbering() {
+    let text = "<!-- procedure -->\n1. One.\n2. Two.\n4. Four.\n";
+    assert_eq!(
+        problem(text),
+        (
+            4,
+            "steps must be numbered 1, 2, 3… with no gap: expected 3, found 4".to_owned()
+        )
+    );
+}
+
+#[test]
+fn numbering_must_start_at_one() {
+    let text = "<!-- procedure -->\n2. Two.\n";
+    let (line, message) = problem(text);
+    assert_eq!(line, 2);
+    assert!(message.contains("expected 1, found 2"), "{message}");
+}
+
+#[test]
+fn missing_duration() {
+    let text = "<!-- procedure -->\n1. One.\n2. Two. <!-- window: -->\n";
+    assert_eq!(
+        problem(text),
+        (
+            3,
+            "missing duration: write e.g. `<!-- window: 30s -->`".to_owned()
+        )
+    );
+}
+
+#[test]
+fn malformed_duration() {
+    let text = "<!-- procedure -->\n1. One. <!-- window: 30 -->\n";
+    assert_eq!(
+        problem(text),
+        (
+            2,
+            "malformed duration `30`: write whole seconds with an `s`, e.g. `30s`".to_owned()
+        )
+    );
+}
+
+#[test]
+fn two_windows_on_one_step() {
+    let text = "<!-- procedure -->\n1. One. <!-- window: 5s --> <!-- window: 6s -->\n";
+    assert_eq!(
+        problem(text),
+        (2, "this step has two `window` markers".to_owned())
+    );
+}
+
+#[test]
+fn repeat_from_a_later_step() {
+    let text = "<!-- procedure -->\n1. One. <!-- repeat-from: 2 -->\n2. Two.\n";
+    assert_eq!(
+        problem(text),
+        (
+            2,
+            "`repeat-from: 2` must name an earlier step (this is step 1)".to_owned()
+        )
+    );
+}
+
+#[test]
+fn marker_without_a_list() {
+    let text = "Intro.\n\n<!-- procedure -->\n\nJust a paragraph.\n";
+    assert_eq!(
+        problem(text),
+        (
+            3,
+            "`<!-- procedure -->` must be followed by a numbered list (1. 2. 3.)".to_owned()
+        )
+    );
+}
+
+#[test]
+fn marker_followed_by_a_bullet_list() {
+    let text = "<!-- procedure -->\n- one\n";
+    assert_eq!(problem(text).0, 1);
+}
+
+#[test]
+fn marker_at_the_end_of_the_chapter() {
+    assert_eq!(problem("Text.\n\n<!-- procedure -->\n").0, 3);
+}
+
+#[test]
+fn step_marker_outside_a_procedure() {
+    let text = "Some text. <!-- window: 5s -->\n";
+    assert_eq!(
+        problem(text),
+        (
+            1,
+            "`<!-- window: 5s -->` is only allowed inside a procedure step".to_owned()
+        )
+    );
+}
+
+#[test]
+fn every_problem_is_reported() {
+    let text = "<!-- procedure -->\n1. One. <!-- window: x -->\n3. Three. <!-- nope -->\n";
+    let lines: Vec<_> = analyze(text)
+        .unwrap_err()
+        .iter()
+        .map(|p| line_of(text, p.offset))
+        .collect();
+    assert_eq!(lines, [2, 3, 3]);
+}

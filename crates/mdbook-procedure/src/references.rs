@@ -1,0 +1,74 @@
+//! Step references in running text: "step 3", "Step 3", "steps 3 to 5", "steps 1 and 2".
+//! Each becomes a link to the first step it names, so a reader can tap it; every number it names
+//! must be a real step.
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bsteps?\s+(\d+)(?:\s*(?:to|and|or|–|-)\s*(\d+))?\b").expect("valid regex")
+});
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// Byte range of the whole phrase in the chapter.
+    pub range: Range<usize>,
+    /// The step numbers it names, first one first.
+    pub steps: Vec<u32>,
+}
+
+/// The references in `text[range]`, with ranges into `text`.
+pub fn find(text: &str, range: Range<usize>) -> Vec<Reference> {
+    REFERENCE
+        .captures_iter(&text[range.clone()])
+        .map(|c| {
+            let whole = c.get(0).expect("group 0 always matches");
+            let steps = [c.get(1), c.get(2)]
+                .into_iter()
+                .flatten()
+                .map(|m| m.as_str().parse().unwrap_or(u32::MAX))
+                .collect();
+            Reference {
+                range: range.start + whole.start()..range.start + whole.end(),
+                steps,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn steps(text: &str) -> Vec<(String, Vec<u32>)> {
+        find(text, 0..text.len())
+            .into_iter()
+            .map(|r| (text[r.range].to_owned(), r.steps))
+            .collect()
+    }
+
+    #[test]
+    fn single_and_ranges() {
+        assert_eq!(
+            steps("Repeat from step 3, then steps 4 and 5. Steps 3 to 5 again; Step 7."),
+            [
+                ("step 3".to_owned(), vec![3]),
+                ("steps 4 and 5".to_owned(), vec![4, 5]),
+                ("Steps 3 to 5".to_owned(), vec![3, 5]),
+                ("Step 7".to_owned(), vec![7]),
+            ]
+        );
+    }
+
+    #[test]
+    fn not_references() {
+        assert!(steps("step-by-step, a first step, footsteps 3, 5-second steps").is_empty());
+    }
+
+    #[test]
+    fn ranges_are_absolute() {
+        let text = "abc step 2";
+        assert_eq!(find(text, 3..text.len())[0].range, 4..10);
+    }
+}

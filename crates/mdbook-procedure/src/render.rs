@@ -1,0 +1,216 @@
+//! Writing a chapter back out for the HTML renderer: the procedure list becomes HTML list items
+//! with ids and data attributes around the step's own Markdown, step references become links, and a
+//! schema.org `HowTo` JSON-LD block describes the steps. Everything else is copied byte for byte.
+//!
+//! ```markdown
+//! <!-- procedure -->
+//! 1. Sit in the car.
+//! 2. Turn the key. <!-- window: 5s -->
+//! ```
+//! becomes
+//! ```markdown
+//! <ol class="procedure">
+//! <li id="step-1" data-step="1">
+//!
+//! Sit in the car.
+//!
+//! </li>
+//! <li id="step-2" data-step="2" data-window="5">
+//!
+//! Turn the key.
+//!
+//! </li>
+//! </ol>
+//! ```
+
+use crate::error::Problem;
+use crate::procedure::{step_id, Chapter, Procedure, Step};
+use crate::references::Reference;
+use serde_json::json;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+/// Where a chapter's step references point.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    /// The link to the procedure's page from this chapter: "" when it is this chapter.
+    pub href: &'a str,
+    pub steps: u32,
+}
+
+/// The chapter as the HTML renderer should see it.
+pub fn chapter(
+    text: &str,
+    chapter: &Chapter,
+    target: Option<Target>,
+    title: &str,
+    page_url: &str,
+) -> Result<String, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    if let Some(target) = target {
+        for reference in &chapter.references {
+            match link(text, reference, target) {
+                Ok(edit) => edits.push(edit),
+                Err(p) => problems.push(p),
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+
+    // A procedure replaces its whole span; the edits inside it are made within each step.
+    let (inside, mut outside): (Vec<_>, Vec<_>) = edits
+        .into_iter()
+        .partition(|(r, _)| chapter.procedures.iter().any(|p| contains(&p.span, r)));
+    for procedure in &chapter.procedures {
+        outside.push((procedure.span.clone(), list(text, procedure, &inside)));
+    }
+    let mut out = splice(text, 0..text.len(), &outside);
+    if !chapter.procedures.is_empty() {
+        out.push_str(&howto(title, page_url, &chapter.procedures));
+    }
+    Ok(out)
+}
+
+fn link(
+    text: &str,
+    reference: &Reference,
+    target: Target,
+) -> Result<(Range<usize>, String), Problem> {
+    if let Some(&missing) = reference
+        .steps
+        .iter()
+        .find(|&&n| n == 0 || n > target.steps)
+    {
+        return Err(Problem::new(
+            reference.range.start,
+            format!(
+                "\"{}\" refers to step {missing}, but the procedure has steps 1 to {}",
+                &text[reference.range.clone()],
+                target.steps
+            ),
+        ));
+    }
+    let phrase = &text[reference.range.clone()];
+    let href = format!("{}#{}", target.href, step_id(reference.steps[0]));
+    Ok((reference.range.clone(), format!("[{phrase}]({href})")))
+}
+
+fn list(text: &str, procedure: &Procedure, edits: &[(Range<usize>, String)]) -> String {
+    let mut html = String::from("<ol class=\"procedure\">\n");
+    for step in &procedure.steps {
+        let _ = write!(
+            html,
+            "<li id=\"{}\" data-step=\"{}\"",
+            step.id(),
+            step.number
+        );
+        if let Some(seconds) = step.window {
+            let _ = write!(html, " data-window=\"{seconds}\"");
+        }
+        if let Some(from) = step.repeat_from {
+            let _ = write!(html, " data-repeat-from=\"{from}\"");
+        }
+        let _ = write!(html, ">\n\n{}\n\n</li>\n", content(text, step, edits));
+    }
+    html.push_str("</ol>");
+    // The list's span ends with the blank lines after it; without them, the next paragraph
+    // would run into the HTML block and lose its Markdown.
+    let span = &text[procedure.span.clone()];
+    let trailing = &span[span.trim_end().len()..];
+    html.push_str(if trailing.contains('\n') {
+        trailing
+    } else {
+        "\n"
+    });
+    html
+}
+
+/// The step's own Markdown, without its list marker, markers or item indentation.
+fn content(text: &str, step: &Step, edits: &[(Range<usize>, String)]) -> String {
+    let range = step.content_start..step.item.end;
+    let mut step_edits: Vec<_> = edits
+        .iter()
+        .filter(|(r, _)| contains(&range, r))
+        .cloned()
+        .collect();
+    step_edits.extend(step.markers.iter().map(|m| (m.clone(), String::new())));
+    let markdown = splice(text, range, &step_edits);
+    let mut lines = markdown.lines();
+    let mut out: Vec<String> = lines.next().map(str::to_owned).into_iter().collect();
+    for line in lines {
+        let strip = line.len() - line.trim_start_matches(' ').len();
+        out.push(line[strip.min(step.indent)..].to_owned());
+    }
+    out.iter()
+        .map(|l| l.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
+}
+
+/// `text[range]` with the non-overlapping `edits` (ranges into `text`) applied.
+fn splice(text: &str, range: Range<usize>, edits: &[(Range<usize>, String)]) -> String {
+    let mut sorted: Vec<_> = edits.iter().collect();
+    sorted.sort_by_key(|(r, _)| r.start);
+    let mut out = String::new();
+    let mut at = range.start;
+    for (r, replacement) in sorted {
+        out.push_str(&text[at..r.start]);
+        out.push_str(replacement);
+        at = r.end;
+    }
+    out.push_str(&text[at..range.end]);
+    out
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// schema.org `HowTo`, one `HowToStep` per step, each with the url of its anchor.
+fn howto(title: &str, page_url: &str, procedures: &[Procedure]) -> String {
+    let steps: Vec<_> = procedures
+        .iter()
+        .flat_map(|p| &p.steps)
+        .map(|s| {
+            json!({
+                "@type": "HowToStep",
+                "position": s.number,
+                "name": first_sentence(&s.text),
+                "text": s.text,
+                "url": format!("{page_url}#{}", s.id()),
+            })
+        })
+        .collect();
+    let data = json!({
+        "@context": "https://schema.org",
+        "@type": "HowTo",
+        "name": title,
+        "step": steps,
+    });
+    // `<` never appears raw, so no text can close the script element early.
+    let json = data.to_string().replace('<', "\\u003c");
+    format!("\n\n<script type=\"application/ld+json\">{json}</script>\n")
+}
+
+fn first_sentence(text: &str) -> &str {
+    text.char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '?' | '!') && text[i + 1..].starts_with(' '))
+        .map_or(text, |(i, _)| &text[..=i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_sentence;
+
+    #[test]
+    fn first_sentences() {
+        assert_eq!(first_sentence("Sit down. Then go."), "Sit down.");
+        assert_eq!(first_sentence("Another key? Repeat."), "Another key?");
+        assert_eq!(first_sentence("No full stop"), "No full stop");
+    }
+}

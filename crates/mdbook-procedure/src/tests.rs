@@ -1,0 +1,149 @@
+//! The whole preprocessor on small books: Markdown in, Markdown out.
+
+use super::*;
+use mdbook::book::Chapter;
+use pretty_assertions::assert_eq;
+use proptest::prelude::*;
+
+fn book(chapters: &[(&str, &str)]) -> Book {
+    let mut book = Book::new();
+    for (path, content) in chapters {
+        book.push_item(Chapter::new(path, content.to_string(), path, vec![]));
+    }
+    book
+}
+
+fn run(chapters: &[(&str, &str)]) -> Result<Vec<String>, String> {
+    let mut book = book(chapters);
+    process(&mut book, Path::new("src")).map_err(|e| e.to_string())?;
+    Ok(book
+        .iter()
+        .filter_map(|item| match item {
+            BookItem::Chapter(ch) => Some(ch.content.clone()),
+            _ => None,
+        })
+        .collect())
+}
+
+const PROCEDURE: &str = "# Re-program your keys
+
+Have every key.
+
+<!-- procedure -->
+1. Get in and shut the doors.
+2. Turn the key to position one. Within **5 seconds**, turn it back
+   and take it out. <!-- window: 5s -->
+3. Within **30 seconds**, hold lock and unlock. <!-- window: 30s -->
+4. Keep unlock held; press lock three times within **10 seconds**. <!-- window: 10s -->
+5. Let go: the doors lock and unlock.
+6. Another key? Repeat from step 3, then steps 4 and 5. <!-- repeat-from: 3 -->
+7. Finish: key in, position one.
+
+Trouble at step 4? Read on.
+";
+
+#[test]
+fn the_procedure_chapter() {
+    let out = run(&[("procedure.md", PROCEDURE)]).unwrap();
+    insta::assert_snapshot!(out[0]);
+}
+
+#[test]
+fn references_in_other_chapters_link_to_the_procedure_page() {
+    let out = run(&[
+        ("procedure.md", PROCEDURE),
+        (
+            "help/troubleshooting.md",
+            "Start again from step 1; steps 3 to 5 for each key.\n",
+        ),
+    ])
+    .unwrap();
+    assert_eq!(
+        out[1],
+        "Start again from [step 1](../procedure.md#step-1); \
+         [steps 3 to 5](../procedure.md#step-3) for each key.\n"
+    );
+}
+
+#[test]
+fn a_multi_paragraph_step_keeps_its_markdown() {
+    let text = "<!-- procedure -->\n1. First.\n\n   More about it:\n\n   - a\n   - b\n2. Second.\n";
+    insta::assert_snapshot!(run(&[("p.md", text)]).unwrap()[0]);
+}
+
+#[test]
+fn a_reference_to_a_missing_step_fails_with_file_and_line() {
+    let err = run(&[
+        ("procedure.md", PROCEDURE),
+        ("troubleshooting.md", "# Help\n\nRedo step 9.\n"),
+    ])
+    .unwrap_err();
+    assert_eq!(
+        err,
+        "src/troubleshooting.md:3: \"step 9\" refers to step 9, but the procedure has steps 1 to 7"
+    );
+}
+
+#[test]
+fn a_reference_to_a_missing_step_in_the_procedure_itself() {
+    let text = "<!-- procedure -->\n1. One.\n2. Back to step 3.\n";
+    let err = run(&[("p.md", text)]).unwrap_err();
+    assert_eq!(
+        err,
+        "src/p.md:3: \"step 3\" refers to step 3, but the procedure has steps 1 to 2"
+    );
+}
+
+#[test]
+fn errors_from_several_chapters_are_all_reported() {
+    let err = run(&[
+        ("a.md", "<!-- procedure -->\n1. One.\n3. Three.\n"),
+        ("b.md", "x <!-- window: 5s -->\n"),
+    ])
+    .unwrap_err();
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(err.starts_with("src/a.md:3: "), "{err}");
+    assert!(err.contains("\nsrc/b.md:1: "), "{err}");
+}
+
+#[test]
+fn without_a_procedure_step_words_stay_text() {
+    let text = "Step 3 of the manual.\n";
+    assert_eq!(run(&[("a.md", text)]).unwrap()[0], text);
+}
+
+/// Markdown built from pieces that exercise the parser: headings, lists (numbered too), code,
+/// tables, quotes, emphasis, links, ordinary comments and "step N" phrases.
+fn markdown() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[a-zA-Z0-9 ,.;:!?'\"()*_~-]{0,40}",
+        Just("# Heading".to_owned()),
+        Just("1. one\n2. two\n3. three".to_owned()),
+        Just("- a\n  - b".to_owned()),
+        Just("```\nstep 3 in code\n```".to_owned()),
+        Just("| a | b |\n| - | - |\n| 1 | 2 |".to_owned()),
+        Just("> quote".to_owned()),
+        Just("**bold** and [link](x.md#y)".to_owned()),
+        Just("<!-- a comment -->".to_owned()),
+        Just("<div class=\"x\">html</div>".to_owned()),
+        Just("see step 3 and steps 1 to 2".to_owned()),
+        Just("héllo — “quotes” ✓".to_owned()),
+    ];
+    prop::collection::vec((piece, prop_oneof!["\n", "\n\n", " ", "\n   "]), 0..30)
+        .prop_map(|parts| parts.into_iter().map(|(p, sep)| p + &sep).collect())
+}
+
+proptest! {
+    #[test]
+    fn unmarked_markdown_is_unchanged(text in markdown()) {
+        prop_assert_eq!(&run(&[("a.md", &text)]).unwrap()[0], &text);
+    }
+
+    #[test]
+    fn unmarked_chapters_beside_a_procedure_change_only_by_step_links(text in markdown()) {
+        let out = run(&[("procedure.md", PROCEDURE), ("a.md", &text)]).unwrap();
+        let unlinked = out[1].replace("](procedure.md#step-3)", "").replace("](procedure.md#step-1)", "")
+            .replace("[step", "step").replace("[steps", "steps");
+        prop_assert_eq!(unlinked, text);
+    }
+}

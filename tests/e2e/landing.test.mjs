@@ -1,23 +1,16 @@
 // A reader with a dead remote gets from the landing page to the procedure in one tap.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveBook, launchBrowser } from './site.mjs';
+import { useSite } from './site.mjs';
 
-let site;
-let browser;
-let tab;
-before(async () => {
-  site = await serveBook();
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-  tab = await context.newPage();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite();
+const phone = async () => {
+  const context = await site.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  return context.newPage();
+};
 
 test('one tap on the landing page opens the procedure', async () => {
+  const tab = await phone();
   await tab.goto(`${site.url}/index.html`);
   const cta = tab.locator('.cta a');
   const box = await cta.boundingBox();
@@ -29,6 +22,7 @@ test('one tap on the landing page opens the procedure', async () => {
 });
 
 test('the key drawing loads and has a text alternative', async () => {
+  const tab = await phone();
   await tab.goto(`${site.url}/does-this-apply.html`);
   const img = tab.locator('main img[src$="three-button-key.svg"]');
   await img.scrollIntoViewIfNeeded();

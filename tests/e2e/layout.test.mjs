@@ -1,23 +1,14 @@
 // Every page reads on a phone: nothing makes a 320 px wide screen scroll sideways.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtPages, serveBook, launchBrowser } from './site.mjs';
+import { builtPages, useSite } from './site.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serveBook();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite();
 
 for (const width of [320, 412]) {
   for (const page of builtPages()) {
     test(`${page} has no sideways scrolling at ${width} px`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 740 }, isMobile: true });
+      const context = await site.browser.newContext({ viewport: { width, height: 740 }, isMobile: true });
       const tab = await context.newPage();
       await tab.goto(`${site.url}/${page}`, { waitUntil: 'load' });
       // Sideways scrolling can hide inside mdBook's scrolling `.content` box or a table wrapper,

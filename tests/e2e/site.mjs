@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: the built book served on loopback, and Debian's Chromium.
 import { createServer } from 'node:http';
+import { before, after } from 'node:test';
 import { readdirSync } from 'node:fs';
 import sirv from 'sirv';
 import { chromium } from 'playwright-core';
@@ -34,4 +35,23 @@ export function launchBrowser() {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
+}
+
+/**
+ * For one test file: serves the book and starts Chromium before its tests, and stops both after.
+ * Returns { url, browser }, filled in once the tests start.
+ */
+export function useSite() {
+  const env = { url: '', browser: null };
+  let server;
+  before(async () => {
+    server = await serveBook();
+    env.url = server.url;
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await server?.close();
+  });
+  return env;
 }

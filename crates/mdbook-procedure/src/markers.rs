@@ -4,10 +4,16 @@
 //! <!-- procedure -->
 //! 1. Get into the car and shut all the doors.
 //! 2. ... Within **5 seconds**, turn it back. <!-- window: 5s -->
+//! 4. Press lock three times within **10 seconds**. <!-- window: 10s --> <!-- presses: 3 -->
 //! 6. Another key? Repeat from step 3. <!-- repeat-from: 3 -->
 //! ```
+//!
+//! Guided mode also needs the words on its buttons, which are content too:
+//! `<!-- start: Ignition is at position one -->` labels the tap that starts the step's window
+//! (without it, the window starts as the step begins), `<!-- done: The key is out -->` the tap that
+//! completes the step.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Marker {
     /// The numbered list that follows is a procedure.
     Procedure,
@@ -15,6 +21,12 @@ pub enum Marker {
     Window(u32),
     /// For each further key (or item), go back to this step.
     RepeatFrom(u32),
+    /// The step is this many presses of a button, which guided mode counts along.
+    Presses(u32),
+    /// The label of the tap that starts the step's window.
+    Start(String),
+    /// The label of the tap that completes the step.
+    Done(String),
 }
 
 /// What an HTML snippet says as a marker.
@@ -57,6 +69,20 @@ pub fn parse(html: &str) -> Parsed {
                 "`repeat-from` needs a step number, e.g. `<!-- repeat-from: 3 -->`; found `{body}`"
             )),
         },
+        ("presses", value) => match value.and_then(|v| v.parse::<u32>().ok()) {
+            Some(n) if n > 0 => Parsed::Marker(Marker::Presses(n)),
+            _ => Parsed::Malformed(format!(
+                "`presses` needs a count, e.g. `<!-- presses: 3 -->`; found `{body}`"
+            )),
+        },
+        ("start" | "done", Some(label)) if !label.is_empty() => Parsed::Marker(if key == "start" {
+            Marker::Start(label.to_owned())
+        } else {
+            Marker::Done(label.to_owned())
+        }),
+        ("start" | "done", _) => Parsed::Malformed(format!(
+            "`{key}` needs the button's words, e.g. `<!-- {key}: The key is out -->`"
+        )),
         _ => Parsed::Unknown(body.to_owned()),
     }
 }
@@ -96,6 +122,18 @@ mod tests {
             parse("<!-- repeat-from: 3 -->"),
             Parsed::Marker(Marker::RepeatFrom(3))
         );
+        assert_eq!(
+            parse("<!-- presses: 3 -->"),
+            Parsed::Marker(Marker::Presses(3))
+        );
+        assert_eq!(
+            parse("<!-- start: Ignition: on -->"),
+            Parsed::Marker(Marker::Start("Ignition: on".into()))
+        );
+        assert_eq!(
+            parse("<!-- done: I've taken the key out -->"),
+            Parsed::Marker(Marker::Done("I've taken the key out".into()))
+        );
     }
 
     #[test]
@@ -117,6 +155,10 @@ mod tests {
             "<!-- window: soons -->",
             "<!-- repeat-from: three -->",
             "<!-- procedure: keys -->",
+            "<!-- presses: 0 -->",
+            "<!-- presses -->",
+            "<!-- done: -->",
+            "<!-- start -->",
         ] {
             assert!(matches!(parse(bad), Parsed::Malformed(_)), "{bad}");
         }

@@ -113,6 +113,15 @@ fn list(text: &str, procedure: &Procedure, edits: &[(Range<usize>, String)]) -> 
         if let Some(from) = step.repeat_from {
             let _ = write!(html, " data-repeat-from=\"{from}\"");
         }
+        if let Some(presses) = step.presses {
+            let _ = write!(html, " data-presses=\"{presses}\"");
+        }
+        if let Some(label) = &step.start_label {
+            let _ = write!(html, " data-start-label=\"{}\"", attribute(label));
+        }
+        if let Some(label) = &step.done_label {
+            let _ = write!(html, " data-done-label=\"{}\"", attribute(label));
+        }
         let _ = write!(html, ">\n\n{}\n\n</li>\n", content(text, step, edits));
     }
     html.push_str("</ol>");
@@ -126,6 +135,14 @@ fn list(text: &str, procedure: &Procedure, edits: &[(Range<usize>, String)]) -> 
         "\n"
     });
     html
+}
+
+/// Text made safe for a double-quoted HTML attribute.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The step's own Markdown, without its list marker, markers or item indentation.

@@ -32,9 +32,11 @@ Have every key.
 <!-- procedure -->
 1. Get in and shut the doors.
 2. Turn the key to position one. Within **5 seconds**, turn it back
-   and take it out. <!-- window: 5s -->
+   and take it out. <!-- window: 5s --> <!-- start: Key at \"one\" & ready -->
+   <!-- done: I've taken the key out -->
 3. Within **30 seconds**, hold lock and unlock. <!-- window: 30s -->
 4. Keep unlock held; press lock three times within **10 seconds**. <!-- window: 10s -->
+   <!-- presses: 3 -->
 5. Let go: the doors lock and unlock.
 6. Another key? Repeat from step 3, then steps 4 and 5. <!-- repeat-from: 3 -->
 7. Finish: key in, position one.

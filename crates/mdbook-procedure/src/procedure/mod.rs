@@ -18,6 +18,11 @@ pub struct Step {
     pub window: Option<u32>,
     /// The step this one loops back to, for each further key.
     pub repeat_from: Option<u32>,
+    /// Presses of a button that make up the step.
+    pub presses: Option<u32>,
+    /// Words on guided mode's buttons: the tap that starts the window, the tap that ends the step.
+    pub start_label: Option<String>,
+    pub done_label: Option<String>,
     /// Plain text, markers left out, whitespace folded.
     pub text: String,
     /// The whole list item, and where its content starts (after `3. `).
@@ -126,10 +131,10 @@ impl Reader<'_> {
             Event::Start(Tag::HtmlBlock) => self.html_block = Some(range),
             Event::End(TagEnd::HtmlBlock) => {
                 if let Some(block) = self.html_block.take() {
-                    self.comment(block, true);
+                    self.comments(block, true);
                 }
             }
-            Event::InlineHtml(_) => self.comment(range, false),
+            Event::InlineHtml(_) => self.comments(range, false),
             Event::Start(Tag::List(_)) if self.current.is_some() => self.list_depth += 1,
             Event::End(TagEnd::List(_)) if self.current.is_some() => {
                 self.list_depth -= 1;
@@ -182,17 +187,30 @@ impl Reader<'_> {
         }
     }
 
-    /// A comment, block or inline: a marker, or an ordinary comment.
+    /// Each comment in a piece of HTML: one line may hold several markers.
+    fn comments(&mut self, range: Range<usize>, is_block: bool) {
+        let html = &self.text[range.clone()];
+        let mut at = 0;
+        while let Some(start) = html[at..].find("<!--").map(|i| at + i) {
+            let Some(end) = html[start..].find("-->").map(|i| start + i + 3) else {
+                break;
+            };
+            self.comment(range.start + start..range.start + end, is_block);
+            at = end;
+        }
+    }
+
+    /// A comment: a marker, or an ordinary comment.
     fn comment(&mut self, range: Range<usize>, is_block: bool) {
         let html = &self.text[range.clone()];
         let in_step = self.step().is_some();
         match markers::parse(html) {
-            Parsed::NotAComment => {}
+            Parsed::NotAComment => unreachable!("only comments are passed in"),
             Parsed::Unknown(body) if in_step => self.problem(
                 range.start,
                 format!(
                     "unknown marker `{body}` in a procedure step: \
-                     the markers are `window: 30s` and `repeat-from: 3`"
+                     the markers are `window: 30s`, `repeat-from: 3`, `presses: 3`, `start: …` and `done: …`"
                 ),
             ),
             Parsed::Unknown(_) => {}
@@ -220,13 +238,15 @@ impl Reader<'_> {
         let offset = range.start;
         let step = self.step().expect("called inside a step");
         step.markers.push(range);
-        let slot = match marker {
-            Marker::Window(s) => (&mut step.window, s, "window"),
-            Marker::RepeatFrom(n) => (&mut step.repeat_from, n, "repeat-from"),
+        let repeated = match marker {
+            Marker::Window(s) => set(&mut step.window, s, "window"),
+            Marker::RepeatFrom(n) => set(&mut step.repeat_from, n, "repeat-from"),
+            Marker::Presses(n) => set(&mut step.presses, n, "presses"),
+            Marker::Start(label) => set(&mut step.start_label, label, "start"),
+            Marker::Done(label) => set(&mut step.done_label, label, "done"),
             Marker::Procedure => unreachable!("handled by the caller"),
         };
-        let (field, value, name) = slot;
-        if field.replace(value).is_some() {
+        if let Some(name) = repeated {
             self.problem(offset, format!("this step has two `{name}` markers"));
         }
     }
@@ -278,6 +298,9 @@ impl Reader<'_> {
                 number,
                 window: None,
                 repeat_from: None,
+                presses: None,
+                start_label: None,
+                done_label: None,
                 text: String::new(),
                 item: item.clone(),
                 content_start,
@@ -306,6 +329,11 @@ impl Reader<'_> {
         }
         self.chapter.procedures.push(procedure);
     }
+}
+
+/// Sets a step's field from its marker; returns the marker's name if it was already set.
+fn set<T>(field: &mut Option<T>, value: T, name: &'static str) -> Option<&'static str> {
+    field.replace(value).map(|_| name)
 }
 
 #[cfg(test)]

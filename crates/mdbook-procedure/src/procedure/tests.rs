@@ -154,6 +154,31 @@ fn malformed_duration() {
 }
 
 #[test]
+fn guided_mode_labels_and_presses() {
+    let text = "<!-- procedure -->\n1. Press three times. <!-- presses: 3 -->\n   \
+                <!-- start: Go --> <!-- done: Pressed -->\n";
+    let step = &analyze(text).unwrap().procedures[0].steps[0];
+    assert_eq!(
+        (
+            step.presses,
+            step.start_label.as_deref(),
+            step.done_label.as_deref()
+        ),
+        (Some(3), Some("Go"), Some("Pressed"))
+    );
+    assert_eq!(step.text, "Press three times.");
+}
+
+#[test]
+fn two_done_labels_on_one_step() {
+    let text = "<!-- procedure -->\n1. One. <!-- done: A --> <!-- done: B -->\n";
+    assert_eq!(
+        problem(text),
+        (2, "this step has two `done` markers".to_owned())
+    );
+}
+
+#[test]
 fn two_windows_on_one_step() {
     let text = "<!-- procedure -->\n1. One. <!-- window: 5s --> <!-- window: 6s -->\n";
     assert_eq!(

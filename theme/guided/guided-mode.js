@@ -100,15 +100,14 @@
     return el;
   }
 
-  // ---- The start control, before the list -----------------------------------------------------
+  // ---- The start control: a link to #guided that the preprocessor puts before the list ------
 
-  const start = element('div', { class: 'guided-start' });
-  const startButton = element('button', { type: 'button', class: 'guided-start-button' },
-    'Start guided mode');
-  start.append(startButton,
-    element('p', {}, 'One step at a time, in big type, with a countdown for each timed step.'));
-  list.before(start);
-  startButton.addEventListener('click', () => open({ fromLink: false }));
+  const startButton = document.querySelector('.guided-start-button');
+  startButton?.setAttribute('role', 'button');
+  startButton?.addEventListener('click', (event) => {
+    event.preventDefault();
+    open({ fromLink: false });
+  });
 
   // ---- Opening and leaving --------------------------------------------------------------------
 
@@ -145,7 +144,7 @@
     wakeLock = null;
     window.scrollTo(0, returnTo.scroll);
     (returnTo.focus && document.contains(returnTo.focus) ? returnTo.focus : startButton)
-      .focus({ preventScroll: true });
+      ?.focus({ preventScroll: true });
   }
 
   window.addEventListener('popstate', () => {

@@ -1,7 +1,7 @@
-//! `cargo xtask bench`: how long the build takes and how heavy each page is, appended to
-//! BENCHMARKS.md with the date and the machine.
+//! `cargo xtask bench`: how long the build takes, how heavy each page is, and Lighthouse mobile
+//! on our theme against stock mdBook; appended to BENCHMARKS.md with the date and the machine.
 
-use crate::{cmd, paths, site, tools};
+use crate::{browser, cmd, paths, site, tools};
 use anyhow::Result;
 use std::fmt::Write as _;
 use std::fs;
@@ -56,6 +56,8 @@ pub fn run() -> Result<()> {
         writeln!(report, "| {name} | {} |", fs::metadata(page)?.len())?;
     }
     writeln!(report, "\nWhole site: {} bytes.\n", dir_size(&dest)?)?;
+    report.push_str(&against_stock(&dest)?);
+    report.push('\n');
 
     print!("\n{report}");
     record(&report)
@@ -102,6 +104,42 @@ fn preprocessor_times(dest: &Path) -> Result<Vec<f64>> {
     }
     times.sort_by(f64::total_cmp);
     Ok(times)
+}
+
+/// Builds the same chapters with mdBook's stock theme, then runs `bench/lighthouse.mjs` on both
+/// builds; returns its Markdown table.
+fn against_stock(ours: &Path) -> Result<String> {
+    let target = paths::root().join("target");
+    let stock = target.join("bench-stock-book");
+    // An empty theme folder gives mdBook's built-in theme; admonitions keep their styles.
+    let empty_theme = target.join("bench-stock-theme");
+    fs::create_dir_all(&empty_theme)?;
+    site::build_with(
+        &stock,
+        &[
+            ("MDBOOK_OUTPUT__HTML__THEME", path_str(&empty_theme)),
+            (
+                "MDBOOK_OUTPUT__HTML__ADDITIONAL_CSS",
+                r#"["theme/admonish.css"]"#,
+            ),
+            ("MDBOOK_OUTPUT__HTML__ADDITIONAL_JS", "[]"),
+        ],
+    )?;
+    browser::ensure_chromium()?;
+    browser::ensure_node_packages(&paths::bench())?;
+    println!("running Lighthouse on both builds (a few minutes)");
+    let out = cmd::output(
+        Command::new("node")
+            .arg("lighthouse.mjs")
+            .args([ours, &stock])
+            .current_dir(paths::bench())
+            .env("CHROME_PATH", browser::CHROMIUM),
+    )?;
+    Ok(String::from_utf8(out.stdout)?)
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("the repository path is UTF-8")
 }
 
 /// Puts the newest results first, under the file's heading.

@@ -11,7 +11,7 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Runs `node --test` over `tests/e2e/*.test.mjs` against the site built in `book_dir`.
 pub fn run_tests(book_dir: &Path) -> Result<()> {
     ensure_chromium()?;
-    ensure_node_packages()?;
+    ensure_node_packages(&paths::e2e())?;
     cmd::run(
         Command::new("node")
             .args(["--test", "--test-concurrency=1"])
@@ -22,7 +22,7 @@ pub fn run_tests(book_dir: &Path) -> Result<()> {
 }
 
 /// Installs Debian's chromium when we are root; otherwise says what to install.
-fn ensure_chromium() -> Result<()> {
+pub fn ensure_chromium() -> Result<()> {
     if Path::new(CHROMIUM).exists() {
         return Ok(());
     }
@@ -46,9 +46,8 @@ fn is_root() -> Result<bool> {
     Ok(String::from_utf8_lossy(&out.stdout).trim() == "0")
 }
 
-/// `npm ci` whenever `package-lock.json` differs from the one last installed.
-fn ensure_node_packages() -> Result<()> {
-    let dir = paths::e2e();
+/// `npm ci` in `dir` whenever its `package-lock.json` differs from the one last installed.
+pub fn ensure_node_packages(dir: &Path) -> Result<()> {
     let lock = fs::read(dir.join("package-lock.json"))?;
     let stamp = dir
         .join("node_modules")
@@ -64,7 +63,7 @@ fn ensure_node_packages() -> Result<()> {
     cmd::run(
         Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&dir),
+            .current_dir(dir),
     )?;
     fs::write(stamp, lock)?;
     Ok(())

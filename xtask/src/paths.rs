@@ -34,6 +34,11 @@ pub fn e2e() -> PathBuf {
     root().join("tests").join("e2e")
 }
 
+/// The benchmark's node package (Lighthouse), kept apart so the tests do not install it.
+pub fn bench() -> PathBuf {
+    root().join("bench")
+}
+
 /// The article the guide is based on, kept beside the repository (never copied into it).
 pub fn source_article_dir() -> PathBuf {
     root().join("..").join("shared").join("source")

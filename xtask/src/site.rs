@@ -11,12 +11,21 @@ pub fn build() -> Result<String> {
 
 /// Builds into `dest`, echoing mdBook's log; any warning or error line fails the build.
 pub fn build_into(dest: &Path) -> Result<String> {
+    build_with(dest, &[])
+}
+
+/// As `build_into`, with `book.toml` settings overridden by `MDBOOK_…` variables in `env`.
+pub fn build_with(dest: &Path, env: &[(&str, &str)]) -> Result<String> {
     tools::ensure(&tools::SITE_TOOLS)?;
     // mdBook quietly skips a preprocessor whose `supports` check fails, as it would if the crate
     // did not compile; building it first turns that into a visible error.
     cmd::run(cmd::cargo().args(["build", "--quiet", "--package", "mdbook-procedure"]))?;
     let mut mdbook = cmd::tool(tools::MDBOOK.bin().to_str().expect("UTF-8 path"));
-    mdbook.arg("build").arg("--dest-dir").arg(dest);
+    mdbook
+        .arg("build")
+        .arg("--dest-dir")
+        .arg(dest)
+        .envs(env.iter().copied());
     println!("$ {}", cmd::describe(&mdbook));
     let out = mdbook.output()?;
     let log = format!(

@@ -7,9 +7,9 @@
 //! 1. Sit in the car.
 //! 2. Turn the key. <!-- window: 5s -->
 //! ```
-//! becomes
+//! becomes (after guided mode's start link)
 //! ```markdown
-//! <ol class="procedure">
+//! <ol class="procedure" id="guided">
 //! <li id="step-1" data-step="1">
 //!
 //! Sit in the car.
@@ -98,8 +98,20 @@ fn link(
     Ok((reference.range.clone(), format!("[{phrase}]({href})")))
 }
 
+/// Guided mode's way in, written with the list so that it takes its place in the page's first
+/// layout (inserted later by script, it would push the steps down). A link to `#guided`, which
+/// opens guided mode; the theme shows it only when JavaScript runs.
+const GUIDED_START: &str = "<div class=\"guided-start\">\n\
+    <a class=\"guided-start-button\" href=\"#guided\">Start guided mode</a>\n\
+    <p>One step at a time, in big type, with a countdown for each timed step.</p>\n\
+    </div>\n";
+
+/// The list, after guided mode's start link. Its id `guided` lets a pasted `#guided` link land on
+/// the steps even without JavaScript. (A chapter holds one procedure: a second one would repeat
+/// step ids, which is an error.)
 fn list(text: &str, procedure: &Procedure, edits: &[(Range<usize>, String)]) -> String {
-    let mut html = String::from("<ol class=\"procedure\">\n");
+    let mut html = String::from(GUIDED_START);
+    html.push_str("<ol class=\"procedure\" id=\"guided\">\n");
     for step in &procedure.steps {
         let _ = write!(
             html,

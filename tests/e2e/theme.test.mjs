@@ -1,0 +1,160 @@
+// Our theme (theme/index.hbs, site.css, book.js): light, phone-first, and still mdBook's
+// structure: chapter list, search, previous/next, print.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { builtPages, useSite } from './site.mjs';
+
+const site = useSite();
+const chapters = builtPages().filter((p) => !['404.html', 'print.html', 'toc.html'].includes(p));
+
+async function phone(options = {}) {
+  const context = await site.browser.newContext({
+    viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, ...options,
+  });
+  return { tab: await context.newPage(), close: () => context.close() };
+}
+
+test('a first visit fetches no web font, icon font, highlighter, clipboard or search code', async () => {
+  for (const page of builtPages()) {
+    const { tab, close } = await phone();
+    const urls = [];
+    tab.on('request', (request) => urls.push(new URL(request.url()).pathname));
+    await tab.goto(`${site.url}/${page}`, { waitUntil: 'networkidle' });
+    const unwanted = urls.filter((u) => /\.(woff2?|ttf|otf|eot)$|FontAwesome|fonts\.css|highlight|clipboard|elasticlunr|mark\.min|searcher|searchindex/.test(u));
+    assert.deepEqual(unwanted, [], `${page} fetched ${unwanted.join(', ')}`);
+    await close();
+  }
+});
+
+test('search loads when opened, answers, and Enter opens the first result', async () => {
+  const { tab, close } = await phone();
+  await tab.goto(`${site.url}/index.html`);
+  await tab.getByRole('button', { name: 'Search' }).click();
+  await tab.keyboard.type('immobiliser');
+  const first = tab.locator('#searchresults li a').first();
+  await first.waitFor();
+  const href = await first.getAttribute('href');
+  assert.equal(await tab.locator('#searchbar').inputValue(), 'immobiliser', 'nothing typed is lost while search loads');
+  await tab.keyboard.press('Enter');
+  await tab.waitForURL(`${site.url}/${href}`);
+  assert.match(await tab.locator('main').innerText(), /immobiliser/i);
+  await close();
+});
+
+test('dark mode follows the system, and the toggle overrides it on every page', async () => {
+  const { tab, close } = await phone({ colorScheme: 'dark' });
+  const background = () => tab.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await tab.goto(`${site.url}/index.html`);
+  assert.equal(await background(), 'rgb(21, 23, 28)');
+  const toggle = tab.getByRole('button', { name: 'Dark mode' });
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  await toggle.click();
+  assert.equal(await background(), 'rgb(255, 255, 255)');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  await tab.goto(`${site.url}/procedure.html`);
+  assert.equal(await background(), 'rgb(255, 255, 255)', 'the choice is kept');
+  await close();
+});
+
+test('the chapter drawer opens, marks the current chapter, and closes with Esc', async () => {
+  const { tab, close } = await phone();
+  await tab.goto(`${site.url}/procedure.html`);
+  const toggle = tab.getByRole('button', { name: 'Chapters' });
+  const drawer = tab.locator('#sidebar');
+  assert.equal(await drawer.isVisible(), false);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await drawer.isVisible(), true);
+  assert.equal(await drawer.locator('[aria-current="page"]').innerText(), 'Re-program your keys');
+  await tab.keyboard.press('Escape');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await tab.waitForFunction(() => getComputedStyle(document.getElementById('sidebar')).visibility === 'hidden');
+  await close();
+});
+
+test('the arrow keys go to the previous and next chapter', async () => {
+  const { tab, close } = await phone();
+  await tab.goto(`${site.url}/procedure.html`);
+  await tab.keyboard.press('ArrowRight');
+  await tab.waitForURL(/troubleshooting\.html$/);
+  await tab.keyboard.press('ArrowLeft');
+  await tab.waitForURL(/procedure\.html$/);
+  await close();
+});
+
+test('with JavaScript off, every page reads and links to every chapter', async () => {
+  for (const page of builtPages().filter((p) => p !== 'toc.html')) {
+    const { tab, close } = await phone({ javaScriptEnabled: false });
+    await tab.goto(`${site.url}/${page}`);
+    assert.ok((await tab.locator('main').innerText()).length > 100, `${page} has its text`);
+    const links = await tab.locator('#sidebar a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(links.sort(), [...chapters].sort(), `${page} lists every chapter`);
+    assert.equal(await tab.locator('#sidebar').isVisible(), true);
+    assert.equal(await tab.getByRole('button', { name: 'Search' }).isVisible(), false, 'no dead search button');
+    await close();
+  }
+  const { tab, close } = await phone({ javaScriptEnabled: false });
+  await tab.goto(`${site.url}/procedure.html`);
+  await tab.locator('.page-nav a[rel="next"]').click();
+  await tab.waitForURL(/troubleshooting\.html$/);
+  await close();
+});
+
+test('every control is a 48 px tap target on a 320 px screen', async () => {
+  const { tab, close } = await phone({ viewport: { width: 320, height: 640 } });
+  for (const page of chapters) {
+    await tab.goto(`${site.url}/${page}`);
+    await tab.getByRole('button', { name: 'Chapters' }).click();
+    const small = await tab.evaluate(() => Array.from(
+      document.querySelectorAll('.menu-bar a, .menu-bar button, #sidebar a, .page-nav a, .cta a, .guided-start-button'),
+    ).filter((el) => el.offsetParent !== null).map((el) => {
+      const box = el.getBoundingClientRect();
+      return { what: el.getAttribute('aria-label') || el.textContent.trim(), width: box.width, height: box.height };
+    }).filter((b) => b.width < 48 || b.height < 48));
+    assert.deepEqual(small, [], `${page}: small tap targets`);
+  }
+  await close();
+});
+
+test('pages do not shift while they load, even when scripts arrive late', async () => {
+  for (const page of builtPages()) {
+    const { tab, close } = await phone();
+    // On a slow phone the page is painted before its deferred scripts run: make that happen here.
+    await tab.route(/\/theme\/.*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.continue();
+    });
+    await tab.goto(`${site.url}/${page}`, { waitUntil: 'networkidle' });
+    const shift = await tab.evaluate(() => new Promise((resolve) => {
+      let total = 0;
+      new PerformanceObserver((list) => {
+        // Every shift counts: nothing here is a reader's input (Playwright's set-up can look like one).
+        for (const entry of list.getEntries()) total += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => resolve(total), 300);
+    }));
+    assert.equal(shift, 0, `${page} layout shift ${shift}`);
+    await close();
+  }
+});
+
+test('the text keeps a reading width on a wide screen', async () => {
+  const { tab, close } = await phone({ viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false });
+  await tab.goto(`${site.url}/procedure.html`);
+  const width = await tab.locator('main').evaluate((m) => m.getBoundingClientRect().width);
+  assert.ok(width <= 720, `main is ${width} px wide`);
+  assert.equal(await tab.locator('#sidebar').isVisible(), true, 'the chapter list is a column');
+  await close();
+});
+
+test('print.html prints every chapter and none of the screen controls', async () => {
+  const { tab, close } = await phone();
+  await tab.goto(`${site.url}/print.html`);
+  await tab.emulateMedia({ media: 'print' });
+  const headings = await tab.locator('main h1').allInnerTexts();
+  assert.equal(headings.length, chapters.length, `one title per chapter: ${headings}`);
+  for (const selector of ['.menu-bar', '#sidebar', '.guided-start']) {
+    assert.equal(await tab.locator(selector).isVisible(), false, `${selector} is not printed`);
+  }
+  await close();
+});

@@ -1,0 +1,207 @@
+// The site's own behaviour, in place of mdBook's book.js: colour theme, chapter drawer, keyboard
+// navigation between chapters, search loaded only when the reader asks for it, live reload.
+// Loaded in <head> so the saved colour theme applies before the first paint; the rest waits
+// for the document. Without JavaScript every page still reads and links to every chapter.
+'use strict';
+
+(function () {
+  const root = document.documentElement;
+  const THEME_KEY = 'mini-remote-fix-theme';
+  const WIDE = window.matchMedia('(min-width: 1080px)');
+  const SYSTEM_DARK = window.matchMedia('(prefers-color-scheme: dark)');
+
+  root.classList.add('js');
+
+  // ---- Colour theme: the system's choice unless the reader picked one ---------------------
+
+  function savedTheme() {
+    try {
+      return localStorage.getItem(THEME_KEY);
+    } catch {
+      return null; // storage blocked: follow the system
+    }
+  }
+
+  function applyTheme(theme) {
+    root.classList.toggle('theme-dark', theme === 'dark');
+    root.classList.toggle('theme-light', theme === 'light');
+  }
+
+  const isDark = () => root.classList.contains('theme-dark')
+    || (!root.classList.contains('theme-light') && SYSTEM_DARK.matches);
+
+  applyTheme(savedTheme());
+
+  function themeToggle() {
+    const button = document.getElementById('theme-toggle');
+    const show = () => button.setAttribute('aria-pressed', String(isDark()));
+    show();
+    SYSTEM_DARK.addEventListener('change', show);
+    button.addEventListener('click', () => {
+      const theme = isDark() ? 'light' : 'dark';
+      applyTheme(theme);
+      try {
+        localStorage.setItem(THEME_KEY, theme);
+      } catch {
+        // not saved: the choice lasts for this page only
+      }
+      show();
+    });
+  }
+
+  // ---- Chapters: a drawer on phones, a column on wide screens -------------------------------
+
+  function chapterMenu() {
+    const toggle = document.getElementById('sidebar-toggle');
+    const sidebar = document.getElementById('sidebar');
+    markCurrentChapter(sidebar);
+
+    toggle.setAttribute('role', 'button');
+    toggle.setAttribute('aria-controls', 'sidebar');
+    const setOpen = (open) => {
+      root.classList.toggle('sidebar-open', open);
+      toggle.setAttribute('aria-expanded', String(open));
+      if (open) (sidebar.querySelector('[aria-current]') ?? sidebar.querySelector('a'))?.focus();
+    };
+    setOpen(false);
+    toggle.addEventListener('click', (event) => {
+      event.preventDefault();
+      setOpen(!root.classList.contains('sidebar-open'));
+    });
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && root.classList.contains('sidebar-open')) {
+        setOpen(false);
+        toggle.focus();
+      }
+    });
+    // A tap outside the open drawer closes it.
+    document.addEventListener('click', (event) => {
+      if (root.classList.contains('sidebar-open') && !WIDE.matches
+        && !sidebar.contains(event.target) && !toggle.contains(event.target)) {
+        setOpen(false);
+      }
+    });
+  }
+
+  function markCurrentChapter(sidebar) {
+    const here = new URL(location.href);
+    here.hash = '';
+    here.search = '';
+    const same = (a) => {
+      const url = new URL(a.href);
+      url.hash = '';
+      url.search = '';
+      return url.href === here.href
+        || (url.pathname.endsWith('/index.html') && here.href === url.href.slice(0, -'index.html'.length));
+    };
+    const link = Array.from(sidebar.querySelectorAll('a')).find(same);
+    link?.setAttribute('aria-current', 'page');
+  }
+
+  // ---- Arrow keys go to the previous and next chapter, as in mdBook --------------------------
+
+  function keyboardNavigation() {
+    document.addEventListener('keydown', (event) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (event.target.closest('input, textarea, select, [contenteditable]')) return;
+      const rel = { ArrowLeft: 'prev', ArrowRight: 'next' }[event.key];
+      const link = rel && document.querySelector(`.page-nav a[rel="${rel}"]`);
+      if (link) {
+        event.preventDefault();
+        location.href = link.href;
+      }
+    });
+  }
+
+  // ---- Search: mdBook's searcher, fetched on the first use ----------------------------------
+
+  function searchOnDemand() {
+    const toggle = document.getElementById('search-toggle');
+    if (!toggle) return;
+    const wrapper = document.getElementById('search-wrapper');
+    const bar = document.getElementById('searchbar');
+
+    let loaded = null;
+    const load = () => {
+      toggle.removeEventListener('click', openAndLoad);
+      document.removeEventListener('keydown', onKey);
+      loaded ??= toggle.dataset.scripts.split(' ')
+        .reduce((previous, src) => previous.then(() => addScript(src)), Promise.resolve());
+      return loaded;
+    };
+
+    // The box opens inside the tap, so a phone shows its keyboard at once; mdBook's searcher
+    // takes over when it arrives ("search-loading" keeps the box open while it sets up).
+    function openAndLoad(event) {
+      event?.preventDefault();
+      wrapper.classList.remove('hidden');
+      wrapper.classList.add('search-loading');
+      toggle.setAttribute('aria-expanded', 'true');
+      bar.focus();
+      load().then(() => {
+        wrapper.classList.remove('search-loading');
+        toggle.click(); // the searcher's own handler: opens the box and loads the index
+        // It selects the box's text; keep what the reader typed meanwhile, caret at the end.
+        bar.setSelectionRange(bar.value.length, bar.value.length);
+      });
+    }
+
+    function onKey(event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.target.closest('input, textarea, select, [contenteditable], .guided')) return;
+      if (event.key === 's' || event.key === '/') openAndLoad(event);
+    }
+
+    toggle.addEventListener('click', openAndLoad);
+    document.addEventListener('keydown', onKey);
+    // A search link (?search=…) or a result opened with its words to highlight (?highlight=…).
+    const params = new URLSearchParams(location.search);
+    if (params.has('search') || params.has('highlight')) load();
+  }
+
+  function addScript(src) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(`could not load ${src}`));
+      document.head.append(script);
+    });
+  }
+
+  // ---- While editing (`cargo xtask serve`): reload when the book is rebuilt -----------------
+
+  function liveReload() {
+    const endpoint = root.dataset.liveReload;
+    if (!endpoint) return;
+    const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const socket = new WebSocket(`${protocol}//${location.host}/${endpoint}`);
+    socket.onmessage = (event) => {
+      if (event.data === 'reload') {
+        socket.close();
+        location.reload();
+      }
+    };
+    window.addEventListener('beforeunload', () => socket.close());
+  }
+
+  // ---- print.html opens the print dialog, as in mdBook ----------------------------------------
+
+  function printWhenAsked() {
+    if (root.dataset.print === undefined) return;
+    window.addEventListener('load', () => window.setTimeout(window.print, 100));
+  }
+
+  // searcher.js reads these two globals.
+  window.path_to_root = root.dataset.pathToRoot || '';
+  if (root.dataset.searchIndex) window.path_to_searchindex_js = root.dataset.searchIndex;
+
+  document.addEventListener('DOMContentLoaded', () => {
+    themeToggle();
+    chapterMenu();
+    keyboardNavigation();
+    searchOnDemand();
+    liveReload();
+    printWhenAsked();
+  });
+})();

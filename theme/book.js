@@ -1,7 +1,8 @@
 // The site's own behaviour, in place of mdBook's book.js: colour theme, chapter drawer, keyboard
-// navigation between chapters, search loaded only when the reader asks for it, live reload.
-// Loaded in <head> so the saved colour theme applies before the first paint; the rest waits
-// for the document. Without JavaScript every page still reads and links to every chapter.
+// navigation between chapters, a share link for every step and section, search loaded only when
+// the reader asks for it, live reload.
+// Loaded in <head> so the saved colour theme applies before the first paint; the rest runs once
+// the document is parsed. Without JavaScript every page still reads and links to every chapter.
 'use strict';
 
 (function () {
@@ -113,6 +114,57 @@
     });
   }
 
+  // ---- A link to every step and section, to paste in a forum -----------------------------------
+
+  // Shares the canonical address (from <link rel="canonical">, set at build) with the anchor:
+  // the phone's share sheet where there is one, otherwise the clipboard, with a visible "copied".
+  function shareLinks() {
+    const canonical = document.querySelector('link[rel="canonical"]')?.href
+      ?? location.href.split('#')[0];
+    const touch = window.matchMedia('(pointer: coarse)').matches;
+    const status = document.createElement('p');
+    status.className = 'share-status';
+    status.setAttribute('role', 'status');
+    document.body.append(status);
+    let hideStatus = 0;
+    const say = (text) => {
+      status.textContent = text;
+      status.classList.add('share-status-shown');
+      clearTimeout(hideStatus);
+      hideStatus = setTimeout(() => status.classList.remove('share-status-shown'), 4000);
+    };
+
+    const targets = document.querySelectorAll('main ol.procedure > li[id], main h2[id]');
+    for (const target of targets) {
+      const name = target.matches('li') ? `step ${target.dataset.step}` : target.textContent.trim();
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'share-link';
+      button.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0zM8 21a5 5 0 0 1-3.5-8.5l2-2a1 1 0 0 1 1.4 1.4l-2 2a3 3 0 0 0 4.2 4.2l2-2a1 1 0 0 1 1.4 1.4l-2 2A5 5 0 0 1 8 21zm9.4-7.1a1 1 0 0 1-.7-1.7l2-2a3 3 0 0 0-4.2-4.2l-2 2a1 1 0 0 1-1.4-1.4l2-2a5 5 0 0 1 7 7l-2 2a1 1 0 0 1-.7.3z"/></svg>';
+      const label = touch && navigator.share ? 'Share' : 'Copy link';
+      button.append(label);
+      button.setAttribute('aria-label', `${label === 'Share' ? 'Share a link' : 'Copy link'} to ${name}`);
+      button.addEventListener('click', async () => {
+        const url = `${canonical}#${target.id}`;
+        if (touch && navigator.share) {
+          try {
+            await navigator.share({ title: document.title, url });
+          } catch {
+            // the reader closed the share sheet
+          }
+          return;
+        }
+        try {
+          await navigator.clipboard.writeText(url);
+          say(`Link copied: ${url}`);
+        } catch {
+          say(`Copy this link: ${url}`);
+        }
+      });
+      target.append(button); // into the room site.css keeps for it: nothing moves
+    }
+  }
+
   // ---- Search: mdBook's searcher, fetched on the first use ----------------------------------
 
   function searchOnDemand() {
@@ -196,10 +248,14 @@
   window.path_to_root = root.dataset.pathToRoot || '';
   if (root.dataset.searchIndex) window.path_to_searchindex_js = root.dataset.searchIndex;
 
-  document.addEventListener('DOMContentLoaded', () => {
+  // As soon as the document is parsed, before deferred scripts and usually before the first
+  // paint, so that the controls added here do not move the page (no layout shift).
+  document.addEventListener('readystatechange', () => {
+    if (document.readyState !== 'interactive') return;
     themeToggle();
     chapterMenu();
     keyboardNavigation();
+    shareLinks();
     searchOnDemand();
     liveReload();
     printWhenAsked();

@@ -23,10 +23,12 @@
   }));
   const loopIndex = steps.findIndex((s) => s.repeatFrom);
 
-  // Links inside a step would lead away from guided mode: keep their words only.
+  // Links inside a step would lead away from guided mode: keep their words only, and leave out
+  // controls the page adds to a step (its share button).
   function withoutLinks(li) {
     const copy = li.cloneNode(true);
     copy.querySelectorAll('a').forEach((a) => a.replaceWith(...a.childNodes));
+    copy.querySelectorAll('button').forEach((button) => button.remove());
     return copy.innerHTML;
   }
 

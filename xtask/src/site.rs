@@ -9,9 +9,17 @@ pub fn build() -> Result<String> {
     build_into(&paths::book())
 }
 
-/// Builds into `dest`, echoing mdBook's log; any warning or error line fails the build.
+/// Builds into `dest`, echoing mdBook's log; any warning or error line fails the build. Then
+/// adds what mdBook cannot make: link-preview tags and cards, sitemap.xml, robots.txt.
 pub fn build_into(dest: &Path) -> Result<String> {
-    build_with(dest, &[])
+    let log = build_with(dest, &[])?;
+    let site = site_meta::Site::from_book_toml(&paths::root().join("book.toml"))?;
+    let pages = site_meta::finish(dest, &site)?;
+    println!(
+        "site-meta: link previews and cards for {} chapters, sitemap.xml, robots.txt",
+        pages.len()
+    );
+    Ok(log)
 }
 
 /// As `build_into`, with `book.toml` settings overridden by `MDBOOK_…` variables in `env`.

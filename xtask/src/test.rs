@@ -1,6 +1,8 @@
 //! `cargo xtask test`: every test of the project, in order, with a summary at the end.
 
-use crate::checks::{html_text, key_facts, originality, procedure_page};
+use crate::checks::{
+    html_text, key_facts, link_previews, originality, procedure_page, url_contract,
+};
 use crate::{browser, cmd, paths, serve, site, tools};
 use anyhow::{anyhow, bail, Context, Result};
 use std::fs;
@@ -22,6 +24,8 @@ const STAGES: &[Stage] = &[
     ("key facts on every page", key_facts),
     ("our own words", own_words),
     ("procedure as data", procedure_data),
+    ("link previews and sitemap", link_previews),
+    ("public URL contract", url_contract),
     ("a malformed chapter fails the build", malformed_chapter),
     ("links and anchors", links),
     ("serve", serve_check),
@@ -152,6 +156,62 @@ fn procedure_data() -> Result<()> {
 }
 
 /// A copy of the book with a gap in the procedure's numbering must fail to build, naming the line.
+fn link_previews() -> Result<()> {
+    let site = site_meta::Site::from_book_toml(&paths::root().join("book.toml"))?;
+    let mut pages = Vec::new();
+    for path in built_pages()? {
+        let file = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        if !site_meta::UTILITY_PAGES.contains(&file.as_str()) {
+            pages.push((file, fs::read_to_string(&path)?));
+        }
+    }
+    let problems = link_previews::problems(&paths::book(), &site.url, &pages);
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    println!(
+        "{} pages: tags, cards, sitemap and robots.txt in order",
+        pages.len()
+    );
+    Ok(())
+}
+
+fn url_contract() -> Result<()> {
+    let contract = fs::read_to_string(paths::root().join("tests/public-urls.txt"))?;
+    let book_toml: toml::Table = fs::read_to_string(paths::root().join("book.toml"))?.parse()?;
+    let redirects = book_toml
+        .get("output")
+        .and_then(|o| o.get("html"))
+        .and_then(|h| h.get("redirect"))
+        .and_then(toml::Value::as_table)
+        .map(|table| {
+            table
+                .iter()
+                .filter_map(|(from, to)| Some((from.clone(), to.as_str()?.to_owned())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let ids_of = |page: &str| {
+        let html = fs::read_to_string(paths::book().join(page)).ok()?;
+        let doc = scraper::Html::parse_document(&html);
+        let any_id = scraper::Selector::parse("[id]").expect("valid selector");
+        Some(
+            doc.select(&any_id)
+                .filter_map(|e| e.value().attr("id").map(str::to_owned))
+                .collect(),
+        )
+    };
+    let problems = url_contract::problems(&contract, ids_of, &redirects);
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    Ok(())
+}
+
 fn malformed_chapter() -> Result<()> {
     let copy = paths::root().join("target").join("malformed-book");
     if copy.exists() {

@@ -26,7 +26,14 @@ impl Preprocessor for ProcedurePreprocessor {
     }
 
     fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> mdbook::errors::Result<Book> {
-        process(&mut book, &ctx.config.book.src)?;
+        // The site's public address (book.toml `[output.html.site] url`) makes the HowTo's step
+        // urls absolute; without one they stay relative to the page.
+        let site_url = ctx
+            .config
+            .get("output.html.site.url")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        process(&mut book, &ctx.config.book.src, site_url)?;
         Ok(book)
     }
 
@@ -37,8 +44,9 @@ impl Preprocessor for ProcedurePreprocessor {
     }
 }
 
-/// Rewrites every chapter of `book`; `src_dir` (as in book.toml) prefixes file names in errors.
-pub fn process(book: &mut Book, src_dir: &Path) -> Result<(), SourceErrors> {
+/// Rewrites every chapter of `book`; `src_dir` (as in book.toml) prefixes file names in errors,
+/// `site_url` (`https://…/`, or "") prefixes the HowTo's step urls.
+pub fn process(book: &mut Book, src_dir: &Path, site_url: &str) -> Result<(), SourceErrors> {
     let mut errors = Vec::new();
     let mut chapters = HashMap::new();
     for item in book.iter() {
@@ -85,10 +93,16 @@ pub fn process(book: &mut Book, src_dir: &Path) -> Result<(), SourceErrors> {
             (None, None) => (String::new(), 0),
         };
         let target = (steps > 0).then_some(render::Target { href: &href, steps });
-        let page_url = path
-            .with_extension("html")
-            .to_string_lossy()
-            .replace('\\', "/");
+        let base = match site_url {
+            "" => String::new(),
+            url if url.ends_with('/') => url.to_owned(),
+            url => format!("{url}/"),
+        };
+        let page_url = base
+            + &path
+                .with_extension("html")
+                .to_string_lossy()
+                .replace('\\', "/");
         match render::chapter(&ch.content, analysis, target, &ch.name, &page_url) {
             Ok(content) => ch.content = content,
             Err(problems) => errors.extend(locate(

@@ -15,7 +15,7 @@ fn book(chapters: &[(&str, &str)]) -> Book {
 
 fn run(chapters: &[(&str, &str)]) -> Result<Vec<String>, String> {
     let mut book = book(chapters);
-    process(&mut book, Path::new("src")).map_err(|e| e.to_string())?;
+    process(&mut book, Path::new("src"), "").map_err(|e| e.to_string())?;
     Ok(book
         .iter()
         .filter_map(|item| match item {
@@ -148,4 +148,19 @@ proptest! {
             .replace("[step", "step").replace("[steps", "steps");
         prop_assert_eq!(unlinked, text);
     }
+}
+
+#[test]
+fn with_a_site_url_the_howto_step_urls_are_absolute() {
+    let mut book = book(&[("p.md", "<!-- procedure -->\n1. One.\n2. Two.\n")]);
+    process(&mut book, Path::new("src"), "https://example.org/guide").unwrap();
+    let BookItem::Chapter(ch) = &book.sections[0] else {
+        panic!("a chapter")
+    };
+    assert!(
+        ch.content
+            .contains(r#""url":"https://example.org/guide/p.html#step-2""#),
+        "{}",
+        ch.content
+    );
 }

@@ -2,6 +2,8 @@
 
 pub mod html_text;
 pub mod key_facts;
+pub mod link_previews;
 pub mod originality;
 pub mod procedure_page;
+pub mod url_contract;
 pub mod warnings;

@@ -67,8 +67,11 @@ pub fn read(html: &str, page: &str) -> Result<ProcedureData, Vec<String>> {
         for (i, step) in steps.iter().enumerate() {
             let n = i + 1;
             let url = step["url"].as_str().unwrap_or_default();
+            // Absolute (https://…/procedure.html#step-1) or relative; the book is flat.
             let landing = url
-                .strip_prefix(page)
+                .rsplit('/')
+                .next()
+                .and_then(|file| file.strip_prefix(page))
                 .and_then(|rest| rest.strip_prefix('#'))
                 .filter(|id| {
                     doc.select(&select(&format!("[id=\"{id}\"]")))

@@ -1,0 +1,60 @@
+//! What the site says about itself, added after mdBook has built it: for every chapter page the
+//! tags that make a pasted link unfurl as a clear card (description, canonical URL, Open Graph,
+//! Twitter) and the card image itself; then `sitemap.xml` and `robots.txt`.
+//!
+//! mdBook's templates cannot turn a chapter's path into its absolute URL or render an image, so
+//! this runs on the built `book/` (`cargo xtask build` calls [`finish`]).
+
+mod card;
+mod head;
+mod page;
+mod site;
+mod sitemap;
+
+pub use page::Page;
+pub use site::Site;
+
+use anyhow::{Context, Result};
+use std::fs;
+use std::path::Path;
+
+/// Pages that are not chapters: no preview, not in the sitemap.
+pub const UTILITY_PAGES: [&str; 3] = ["404.html", "print.html", "toc.html"];
+
+/// Adds the tags and cards to every chapter page in `book_dir`, and writes the sitemap and
+/// robots.txt. Returns the chapter pages, in file-name order.
+pub fn finish(book_dir: &Path, site: &Site) -> Result<Vec<Page>> {
+    let mut pages = Vec::new();
+    for file in chapter_files(book_dir)? {
+        let path = book_dir.join(&file);
+        let html =
+            fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let page = Page::read(&file, &html).with_context(|| file.clone())?;
+        let card = card::render(&page.title, site)?;
+        let card_path = book_dir.join(page.card_path());
+        fs::create_dir_all(card_path.parent().expect("cards/ has a parent"))?;
+        fs::write(&card_path, card)?;
+        fs::write(&path, head::add_tags(&html, &page, site)?)?;
+        pages.push(page);
+    }
+    sitemap::write(book_dir, site, &pages)?;
+    Ok(pages)
+}
+
+/// Text made safe for HTML and SVG, in element content and in double-quoted attributes.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn chapter_files(book_dir: &Path) -> Result<Vec<String>> {
+    let mut files: Vec<String> = fs::read_dir(book_dir)
+        .with_context(|| format!("reading {}", book_dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".html") && !UTILITY_PAGES.contains(&name.as_str()))
+        .collect();
+    files.sort();
+    Ok(files)
+}

@@ -1,0 +1,91 @@
+//! The site's one public address, from `book.toml`:
+//!
+//! ```toml
+//! [output.html.site]
+//! url = "https://example.org/"
+//! ```
+//! (mdBook warns about unknown top-level tables, not about extra keys under `output.html`.)
+
+use anyhow::{bail, Context, Result};
+use std::path::Path;
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// Absolute, `https://`, ending in `/`.
+    pub url: String,
+    /// The book's title: `og:site_name` and the name on every card.
+    pub name: String,
+}
+
+impl Site {
+    pub fn from_book_toml(path: &Path) -> Result<Site> {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let config: toml::Table = text
+            .parse()
+            .with_context(|| format!("{}", path.display()))?;
+        let url = config
+            .get("output")
+            .and_then(|o| o.get("html"))
+            .and_then(|h| h.get("site"))
+            .and_then(|s| s.get("url"))
+            .and_then(toml::Value::as_str)
+            .with_context(|| {
+                format!(
+                    "{}: [output.html.site] url = \"https://…\" is missing",
+                    path.display()
+                )
+            })?;
+        let name = config
+            .get("book")
+            .and_then(|b| b.get("title"))
+            .and_then(toml::Value::as_str)
+            .unwrap_or_default();
+        Site::new(url, name).with_context(|| format!("{}: [output.html.site] url", path.display()))
+    }
+
+    pub fn new(url: &str, name: &str) -> Result<Site> {
+        if !url.starts_with("https://") || url.contains(char::is_whitespace) {
+            bail!("{url:?} must be an absolute https:// address");
+        }
+        let url = if url.ends_with('/') {
+            url.to_owned()
+        } else {
+            format!("{url}/")
+        };
+        Ok(Site {
+            url,
+            name: name.to_owned(),
+        })
+    }
+
+    /// The public address of a built file; the landing page is the site's root.
+    pub fn url_of(&self, file: &str) -> String {
+        if file == "index.html" {
+            self.url.clone()
+        } else {
+            format!("{}{file}", self.url)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_absolute_and_the_landing_page_is_the_root() {
+        let site = Site::new("https://example.org/guide", "Guide").unwrap();
+        assert_eq!(site.url_of("index.html"), "https://example.org/guide/");
+        assert_eq!(
+            site.url_of("procedure.html"),
+            "https://example.org/guide/procedure.html"
+        );
+    }
+
+    #[test]
+    fn a_relative_or_plain_http_address_is_refused() {
+        assert!(Site::new("/guide/", "Guide").is_err());
+        assert!(Site::new("http://example.org/", "Guide").is_err());
+    }
+}

@@ -1,0 +1,58 @@
+// Forum-ready links: every step and section has a control that shares or copies its canonical
+// address with the anchor, and a pasted link lands on its target, marked.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite } from './site.mjs';
+
+const site = useSite();
+const SITE_URL = 'https://miniremotefix.org/'; // book.toml [output.html.site] url
+
+test('"Copy link" puts the canonical URL with the anchor on the clipboard, and says so', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1024, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+  const tab = await context.newPage();
+  for (const [page, name, anchor] of [
+    ['procedure.html', 'step 3', 'step-3'],
+    ['troubleshooting.html', 'Only one key works afterwards', 'only-one-key-works-afterwards'],
+  ]) {
+    await tab.goto(`${site.url}/${page}`);
+    await tab.getByRole('button', { name: `Copy link to ${name}`, exact: true }).click();
+    const copied = await tab.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, `${SITE_URL}${page}#${anchor}`);
+    const status = tab.getByRole('status');
+    assert.equal(await status.isVisible(), true);
+    assert.match(await status.innerText(), /Link copied/);
+  }
+  await context.close();
+});
+
+test('on a phone, "Share" opens the share sheet with the canonical URL', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true });
+  await context.addInitScript(() => {
+    navigator.share = async (data) => { window.sharedData = data; };
+  });
+  const tab = await context.newPage();
+  await tab.goto(`${site.url}/procedure.html`);
+  await tab.getByRole('button', { name: 'Share a link to step 4', exact: true }).click();
+  const shared = await tab.evaluate(() => window.sharedData);
+  assert.equal(shared.url, `${SITE_URL}procedure.html#step-4`);
+  await context.close();
+});
+
+test('a pasted deep link scrolls to its target, below the menu bar, and marks it', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+  const tab = await context.newPage();
+  for (const [page, anchor] of [['procedure.html', 'step-5'], ['troubleshooting.html', 'the-car-will-not-start']]) {
+    await tab.goto(`${site.url}/${page}#${anchor}`);
+    const target = await tab.evaluate(() => {
+      const el = document.querySelector(':target');
+      const box = el.getBoundingClientRect();
+      const bar = document.querySelector('.menu-bar').getBoundingClientRect();
+      return { id: el.id, top: box.top, barBottom: bar.bottom, background: getComputedStyle(el).backgroundColor };
+    });
+    assert.equal(target.id, anchor);
+    assert.ok(target.top >= target.barBottom && target.top < 300, `${anchor} is at ${target.top} px`);
+    assert.notEqual(target.background, 'rgba(0, 0, 0, 0)', `${anchor} is marked`);
+  }
+  await context.close();
+});

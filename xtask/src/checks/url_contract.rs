@@ -1,0 +1,88 @@
+//! The public URL contract (`tests/public-urls.txt`): every page and anchor readers may have
+//! pasted into a forum still resolves, on its page or through a redirect from book.toml
+//! (`[output.html.redirect]`) to a page that has the anchor.
+
+use std::collections::{BTreeMap, HashSet};
+
+/// Problems with `contract` (the file's text) against the build: `ids_of(page)` gives the ids on a
+/// built page, or `None` when there is no such page; `redirects` maps "/old.html" to "new.html".
+pub fn problems(
+    contract: &str,
+    ids_of: impl Fn(&str) -> Option<HashSet<String>>,
+    redirects: &BTreeMap<String, String>,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (index, line) in contract.lines().enumerate() {
+        let entry = line.trim();
+        if entry.is_empty() || entry.starts_with('#') {
+            continue;
+        }
+        let (page, anchor) = entry.split_once('#').unwrap_or((entry, ""));
+        let landing = match ids_of(page) {
+            Some(ids) => Some((page.to_owned(), anchor.to_owned(), ids)),
+            None => redirects.get(&format!("/{page}")).and_then(|to| {
+                let to = to.trim_start_matches('/');
+                let (to_page, to_anchor) = to.split_once('#').unwrap_or((to, anchor));
+                let to_anchor = if to_anchor.is_empty() {
+                    anchor
+                } else {
+                    to_anchor
+                };
+                ids_of(to_page).map(|ids| (to_page.to_owned(), to_anchor.to_owned(), ids))
+            }),
+        };
+        let line_no = index + 1;
+        match landing {
+            None => problems.push(format!(
+                "tests/public-urls.txt:{line_no}: {entry}: no such page, and no redirect to a built page"
+            )),
+            Some((to, anchor, ids)) if !anchor.is_empty() && !ids.contains(&anchor) => problems
+                .push(format!(
+                    "tests/public-urls.txt:{line_no}: {entry}: {to} has no id \"{anchor}\""
+                )),
+            Some(_) => {}
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(page: &str) -> Option<HashSet<String>> {
+        match page {
+            "procedure.html" => Some(["step-1".to_owned(), "guided".to_owned()].into()),
+            "index.html" => Some(HashSet::new()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn pages_and_anchors_that_exist_pass() {
+        let contract = "# comment\n\nindex.html\nprocedure.html#step-1\nprocedure.html#guided\n";
+        assert!(problems(contract, site, &BTreeMap::new()).is_empty());
+    }
+
+    #[test]
+    fn a_lost_anchor_or_page_is_reported_with_its_line() {
+        let found = problems("procedure.html#step-9\nold.html\n", site, &BTreeMap::new());
+        assert_eq!(
+            found,
+            [
+                "tests/public-urls.txt:1: procedure.html#step-9: procedure.html has no id \"step-9\"",
+                "tests/public-urls.txt:2: old.html: no such page, and no redirect to a built page",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_redirect_counts_only_if_its_page_has_the_anchor() {
+        let redirects = BTreeMap::from([
+            ("/steps.html".to_owned(), "procedure.html".to_owned()),
+            ("/how.html".to_owned(), "index.html".to_owned()),
+        ]);
+        assert!(problems("steps.html#step-1\n", site, &redirects).is_empty());
+        assert_eq!(problems("how.html#step-1\n", site, &redirects).len(), 1);
+    }
+}

@@ -1,6 +1,6 @@
 // The site's own behaviour, in place of mdBook's book.js: colour theme, chapter drawer, keyboard
 // navigation between chapters, a share link for every step and section, search loaded only when
-// the reader asks for it, live reload.
+// the reader asks for it, the offline service worker, live reload.
 // Loaded in <head> so the saved colour theme applies before the first paint; the rest runs once
 // the document is parsed. Without JavaScript every page still reads and links to every chapter.
 'use strict';
@@ -237,6 +237,18 @@
     window.addEventListener('beforeunload', () => socket.close());
   }
 
+  // ---- Offline: the service worker (written by `cargo xtask build`) ------------------------
+
+  // Registered after the page has loaded, so the precache never competes with a first visit.
+  function workOffline() {
+    if (!('serviceWorker' in navigator) || root.dataset.liveReload) return; // not while editing
+    window.addEventListener('load', () => {
+      navigator.serviceWorker.register(`${window.path_to_root}sw.js`).catch(() => {
+        // no sw.js (plain `mdbook build`) or storage blocked: the site works online as before
+      });
+    });
+  }
+
   // ---- print.html opens the print dialog, as in mdBook ----------------------------------------
 
   function printWhenAsked() {
@@ -258,6 +270,7 @@
     shareLinks();
     searchOnDemand();
     liveReload();
+    workOffline();
     printWhenAsked();
   });
 })();

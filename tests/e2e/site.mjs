@@ -18,9 +18,9 @@ export function builtPages() {
   return readdirSync(bookDir).filter((f) => f.endsWith('.html')).sort();
 }
 
-/** Serves the book on a free loopback port; resolves to { url, close }. */
-export function serveBook() {
-  const handler = sirv(bookDir, { dev: true });
+/** Serves the book (or `dir`) on a free loopback port; resolves to { url, close }. */
+export function serveBook(dir = bookDir) {
+  const handler = sirv(dir, { dev: true });
   const server = createServer(handler);
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {

@@ -8,8 +8,9 @@ use std::process::Command;
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 
-/// Runs `node --test` over `tests/e2e/*.test.mjs` against the site built in `book_dir`.
-pub fn run_tests(book_dir: &Path) -> Result<()> {
+/// Runs `node --test` over `tests/e2e/*.test.mjs` against the site built in `book_dir`;
+/// `updated_book_dir` is a rebuild with a changed chapter, for the offline update test.
+pub fn run_tests(book_dir: &Path, updated_book_dir: &Path) -> Result<()> {
     ensure_chromium()?;
     ensure_node_packages(&paths::e2e())?;
     cmd::run(
@@ -17,6 +18,7 @@ pub fn run_tests(book_dir: &Path) -> Result<()> {
             .args(["--test", "--test-concurrency=1"])
             .current_dir(paths::e2e())
             .env("BOOK_DIR", book_dir)
+            .env("UPDATED_BOOK_DIR", updated_book_dir)
             .env("CHROMIUM", CHROMIUM),
     )
 }

@@ -9,21 +9,37 @@ pub fn build() -> Result<String> {
     build_into(&paths::book())
 }
 
-/// Builds into `dest`, echoing mdBook's log; any warning or error line fails the build. Then
-/// adds what mdBook cannot make: link-preview tags and cards, sitemap.xml, robots.txt.
+/// Builds into `dest`, echoing mdBook's log; any warning or error line fails the build.
 pub fn build_into(dest: &Path) -> Result<String> {
-    let log = build_with(dest, &[])?;
-    let site = site_meta::Site::from_book_toml(&paths::root().join("book.toml"))?;
+    build_book(&paths::root(), dest)
+}
+
+/// Builds the book whose `book.toml` is in `root` (the repository, or a changed copy of it for a
+/// test) into `dest`. Then adds what mdBook cannot make: link-preview tags and cards,
+/// sitemap.xml, robots.txt, the manifest, and last the service worker, which lists every final
+/// file.
+pub fn build_book(root: &Path, dest: &Path) -> Result<String> {
+    let log = build_root_with(root, dest, &[])?;
+    let site = site_meta::Site::from_book_toml(&root.join("book.toml"))?;
     let pages = site_meta::finish(dest, &site)?;
+    let template = root.join("theme/offline/service-worker.js");
+    let (precached, version) = offline::write_service_worker(dest, &template)?;
     println!(
-        "site-meta: link previews and cards for {} chapters, sitemap.xml, robots.txt",
-        pages.len()
+        "after mdBook: link previews and cards for {} chapters, sitemap.xml, robots.txt, \
+         manifest; sw.js precaches {} files, version {version}",
+        pages.len(),
+        precached.len() + 1
     );
     Ok(log)
 }
 
-/// As `build_into`, with `book.toml` settings overridden by `MDBOOK_…` variables in `env`.
+/// mdBook alone on the repository's book, with `book.toml` settings overridden by `MDBOOK_…`
+/// variables in `env` (the benchmark's stock-theme build).
 pub fn build_with(dest: &Path, env: &[(&str, &str)]) -> Result<String> {
+    build_root_with(&paths::root(), dest, env)
+}
+
+fn build_root_with(root: &Path, dest: &Path, env: &[(&str, &str)]) -> Result<String> {
     tools::ensure(&tools::SITE_TOOLS)?;
     // mdBook quietly skips a preprocessor whose `supports` check fails, as it would if the crate
     // did not compile; building it first turns that into a visible error.
@@ -31,6 +47,7 @@ pub fn build_with(dest: &Path, env: &[(&str, &str)]) -> Result<String> {
     let mut mdbook = cmd::tool(tools::MDBOOK.bin().to_str().expect("UTF-8 path"));
     mdbook
         .arg("build")
+        .arg(root)
         .arg("--dest-dir")
         .arg(dest)
         .envs(env.iter().copied());

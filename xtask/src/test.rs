@@ -8,7 +8,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use std::fs;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -212,8 +212,10 @@ fn url_contract() -> Result<()> {
     Ok(())
 }
 
-fn malformed_chapter() -> Result<()> {
-    let copy = paths::root().join("target").join("malformed-book");
+/// A copy of the book (book.toml, src/, theme/) under target/`name`, with `chapter` changed.
+/// It stays inside the repository, so its `cargo run` preprocessor finds the workspace.
+fn changed_copy(name: &str, chapter: &str, change: impl FnOnce(&str) -> String) -> Result<PathBuf> {
+    let copy = paths::root().join("target").join(name);
     if copy.exists() {
         fs::remove_dir_all(&copy)?;
     }
@@ -222,14 +224,22 @@ fn malformed_chapter() -> Result<()> {
     for dir in ["src", "theme"] {
         crate::tools::copy_dir(&paths::root().join(dir), &copy.join(dir))?;
     }
-    let chapter = copy.join("src").join("procedure.md");
-    let text = fs::read_to_string(&chapter)?;
+    let path = copy.join("src").join(chapter);
+    let text = fs::read_to_string(&path)?;
+    fs::write(&path, change(&text))?;
+    Ok(copy)
+}
+
+fn malformed_chapter() -> Result<()> {
+    let text = fs::read_to_string(paths::chapters().join("procedure.md"))?;
     let line = text
         .lines()
         .position(|l| l.starts_with("4. "))
         .context("procedure.md has no step 4")?
         + 1;
-    fs::write(&chapter, text.replacen("\n4. ", "\n5. ", 1))?;
+    let copy = changed_copy("malformed-book", "procedure.md", |text| {
+        text.replacen("\n4. ", "\n5. ", 1)
+    })?;
 
     let out = cmd::tool(tools::MDBOOK.bin().to_str().expect("UTF-8 path"))
         .arg("build")
@@ -315,5 +325,11 @@ fn http_get(port: u16, path: &str) -> Result<String> {
 }
 
 fn browser_tests() -> Result<()> {
-    browser::run_tests(Path::new(&paths::book()))
+    // The offline update test needs a second build whose content differs: about.md gains a line.
+    let copy = changed_copy("offline-update", "about.md", |text| {
+        format!("{text}\nThis copy of the guide was rebuilt to test offline updates.\n")
+    })?;
+    let updated = copy.join("book");
+    site::build_book(&copy, &updated)?;
+    browser::run_tests(&paths::book(), &updated)
 }

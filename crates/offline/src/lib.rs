@@ -1,0 +1,79 @@
+//! Offline after one visit: writes the service worker (`sw.js`, at the site's root so that it
+//! controls every page) from `theme/offline/service-worker.js`, with the list of files to
+//! precache and a version made from their content. Runs last after mdBook (`cargo xtask build`),
+//! once every page and asset is final.
+
+mod precache;
+
+pub use precache::precache_list;
+
+use anyhow::{bail, Context, Result};
+use sha2::{Digest, Sha256};
+use std::fs;
+use std::path::Path;
+
+const VERSION_LINE: &str = "const VERSION = 'dev';";
+const PRECACHE_LINE: &str = "const PRECACHE = [];";
+
+/// Writes `book_dir/sw.js` from `template`; returns the precached files and the version.
+pub fn write_service_worker(book_dir: &Path, template: &Path) -> Result<(Vec<String>, String)> {
+    let files = precache_list(book_dir)?;
+    let version = version(book_dir, &files)?;
+    let source =
+        fs::read_to_string(template).with_context(|| format!("reading {}", template.display()))?;
+    for line in [VERSION_LINE, PRECACHE_LINE] {
+        if !source.contains(line) {
+            bail!(
+                "{}: the line `{line}` to fill in is missing",
+                template.display()
+            );
+        }
+    }
+    // "./" is the site's root, which the home-screen icon opens.
+    let list: Vec<String> = std::iter::once("./".to_owned())
+        .chain(files.iter().cloned())
+        .map(|f| format!("  '{f}',"))
+        .collect();
+    let worker = source
+        .replace(VERSION_LINE, &format!("const VERSION = '{version}';"))
+        .replace(
+            PRECACHE_LINE,
+            &format!("const PRECACHE = [\n{}\n];", list.join("\n")),
+        );
+    fs::write(book_dir.join("sw.js"), worker)?;
+    Ok((files, version))
+}
+
+/// The first 12 hex digits of a SHA-256 over every precached file's name and bytes.
+fn version(book_dir: &Path, files: &[String]) -> Result<String> {
+    let mut hash = Sha256::new();
+    for file in files {
+        hash.update(file.as_bytes());
+        hash.update([0]);
+        hash.update(fs::read(book_dir.join(file)).with_context(|| file.clone())?);
+    }
+    Ok(hash
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_version_changes_with_the_content() {
+        let dir = std::env::temp_dir().join(format!("offline-version-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("a.html"), "one").unwrap();
+        let first = version(&dir, &["a.html".into()]).unwrap();
+        fs::write(dir.join("a.html"), "two").unwrap();
+        let second = version(&dir, &["a.html".into()]).unwrap();
+        assert_ne!(first, second);
+        assert_eq!(first.len(), 12);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

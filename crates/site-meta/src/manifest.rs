@@ -1,0 +1,83 @@
+//! The web app manifest, so the guide can be added to a phone's home screen, with its icons drawn
+//! at build: 192 and 512 px, and a 512 px maskable one whose picture keeps to the safe circle.
+
+use crate::Site;
+use anyhow::{anyhow, Context, Result};
+use resvg::{tiny_skia, usvg};
+use std::fs;
+use std::path::Path;
+
+pub const THEME_COLOUR: &str = "#0b5cad";
+const BACKGROUND: &str = "#ffffff";
+
+/// The padlock of the favicon on the site's blue; `inset` is the share of the side kept clear
+/// around the picture (maskable icons are cropped to a circle of 80 %).
+fn icon_svg(inset: f32, rounded: bool) -> String {
+    let radius = if rounded { 7.0 } else { 0.0 };
+    let scale = 1.0 - 2.0 * inset;
+    let offset = 32.0 * inset;
+    format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="{radius}" fill="{THEME_COLOUR}"/><g transform="translate({offset} {offset}) scale({scale})"><path d="M11 14v-3a5 5 0 0 1 10 0v3h-2.5v-3a2.5 2.5 0 0 0-5 0v3z" fill="#fff"/><rect x="8" y="14" width="16" height="12" rx="2" fill="#fff"/><circle cx="16" cy="20" r="2" fill="{THEME_COLOUR}"/></g></svg>"##
+    )
+}
+
+fn png(svg: &str, size: u32) -> Result<Vec<u8>> {
+    let tree = usvg::Tree::from_str(svg, &usvg::Options::default()).context("icon template")?;
+    let mut pixmap = tiny_skia::Pixmap::new(size, size).expect("non-zero size");
+    let scale = size as f32 / tree.size().width();
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| anyhow!("encoding an icon: {e}"))
+}
+
+/// Writes `manifest.webmanifest` and `icons/*.png` into the book.
+pub fn write(book_dir: &Path, site: &Site) -> Result<()> {
+    let icons = book_dir.join("icons");
+    fs::create_dir_all(&icons)?;
+    fs::write(icons.join("icon-192.png"), png(&icon_svg(0.0, true), 192)?)?;
+    fs::write(icons.join("icon-512.png"), png(&icon_svg(0.0, true), 512)?)?;
+    fs::write(
+        icons.join("maskable-512.png"),
+        png(&icon_svg(0.15, false), 512)?,
+    )?;
+    let manifest = format!(
+        r#"{{
+  "name": "{name}",
+  "short_name": "Mini remote",
+  "description": "Re-program the three-button key of a 2004–2006 BMW Mini, step by step, even offline.",
+  "start_url": "./",
+  "scope": "./",
+  "display": "standalone",
+  "theme_color": "{THEME_COLOUR}",
+  "background_color": "{BACKGROUND}",
+  "icons": [
+    {{ "src": "icons/icon-192.png", "sizes": "192x192", "type": "image/png" }},
+    {{ "src": "icons/icon-512.png", "sizes": "512x512", "type": "image/png" }},
+    {{ "src": "icons/maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable" }}
+  ]
+}}
+"#,
+        name = site.name.replace('"', "'"),
+    );
+    fs::write(book_dir.join("manifest.webmanifest"), manifest)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn icons_are_drawn_at_their_size() {
+        for (inset, size) in [(0.0, 192), (0.15, 512)] {
+            let bytes = png(&icon_svg(inset, inset == 0.0), size).unwrap();
+            let pixmap = tiny_skia::Pixmap::decode_png(&bytes).unwrap();
+            assert_eq!((pixmap.width(), pixmap.height()), (size, size));
+        }
+    }
+}

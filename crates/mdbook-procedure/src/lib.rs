@@ -4,8 +4,10 @@
 //!   references (step ids are made there).
 //! - `render` writes the chapter back out for the HTML renderer, with a `HowTo` JSON-LD block.
 //! - `markers` is the authoring syntax; `references` finds "step 3"; `error` says `file:line: …`.
+//! - `keywords` puts a chapter's `<!-- keywords: … -->` into the search index, hidden on the page.
 
 pub mod error;
+mod keywords;
 mod markdown;
 pub mod markers;
 pub mod procedure;
@@ -103,7 +105,12 @@ pub fn process(book: &mut Book, src_dir: &Path, site_url: &str) -> Result<(), So
                 .with_extension("html")
                 .to_string_lossy()
                 .replace('\\', "/");
-        match render::chapter(&ch.content, analysis, target, &ch.name, &page_url) {
+        let rendered = render::chapter(&ch.content, analysis, target, &ch.name, &page_url)
+            .and_then(|content| {
+                let words = keywords::find(&ch.content).map_err(|p| vec![p])?;
+                Ok(keywords::insert(&content, &words))
+            });
+        match rendered {
             Ok(content) => ch.content = content,
             Err(problems) => errors.extend(locate(
                 &problems,

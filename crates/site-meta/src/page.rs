@@ -29,7 +29,8 @@ impl Page {
         let Some(title) = text("main h1") else {
             bail!("the chapter has no # title")
         };
-        let Some(description) = own_description(&doc).or_else(|| text("main > p")) else {
+        let Some(description) = own_description(&doc).or_else(|| text("main > p:not([hidden])"))
+        else {
             bail!("the chapter has no paragraph to describe it in link previews")
         };
         Ok(Page {
@@ -83,7 +84,7 @@ mod tests {
 
     #[test]
     fn title_and_first_paragraph() {
-        let html = "<main><h1 id=\"x\"><a href=\"#x\">Fix it</a></h1>\n<p>First <strong>words</strong>\nhere.</p><p>Then.</p></main>";
+        let html = "<main><h1 id=\"x\"><a href=\"#x\">Fix it</a></h1>\n<p hidden>fob, plip</p>\n<p>First <strong>words</strong>\nhere.</p><p>Then.</p></main>";
         let page = Page::read("fix.html", html).unwrap();
         assert_eq!(page.title, "Fix it");
         assert_eq!(page.description, "First words here.");

@@ -12,6 +12,7 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// `updated_book_dir` is a rebuild with a changed chapter, for the offline update test.
 pub fn run_tests(book_dir: &Path, updated_book_dir: &Path) -> Result<()> {
     ensure_chromium()?;
+    ensure_java()?;
     ensure_node_packages(&paths::e2e())?;
     cmd::run(
         Command::new("node")
@@ -39,6 +40,36 @@ pub fn ensure_chromium() -> Result<()> {
     cmd::run(
         Command::new("apt-get")
             .args(["install", "-y", "-q", "--no-install-recommends", "chromium"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+/// The Nu Html Checker (vnu.jar) needs Java 11 or newer: install Debian's when we are root.
+fn ensure_java() -> Result<()> {
+    if Command::new("java")
+        .arg("-version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        return Ok(());
+    }
+    if !is_root()? {
+        bail!(
+            "the HTML check needs Java (11 or newer): install it with \
+             `sudo apt-get install default-jre-headless`, then run `cargo xtask test` again"
+        );
+    }
+    println!("installing Debian's Java for the HTML check");
+    cmd::run(Command::new("apt-get").args(["update", "-q"]))?;
+    cmd::run(
+        Command::new("apt-get")
+            .args([
+                "install",
+                "-y",
+                "-q",
+                "--no-install-recommends",
+                "default-jre-headless",
+            ])
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }

@@ -1,13 +1,14 @@
 //! What the site says about itself, added after mdBook has built it: for every chapter page the
 //! tags that make a pasted link unfurl as a clear card (description, canonical URL, Open Graph,
-//! Twitter) and the card image itself; then `sitemap.xml`, `robots.txt`, and the web app
-//! manifest with its icons.
+//! Twitter) and the card image itself; then `sitemap.xml`, `robots.txt`, the web app manifest
+//! with its icons, and `_headers` (security policy and cache lifetimes for static hosts).
 //!
 //! mdBook's templates cannot turn a chapter's path into its absolute URL or render an image, so
 //! this runs on the built `book/` (`cargo xtask build` calls [`finish`]).
 
 mod card;
 mod head;
+mod headers;
 mod manifest;
 mod page;
 mod site;
@@ -41,6 +42,7 @@ pub fn finish(book_dir: &Path, site: &Site) -> Result<Vec<Page>> {
     }
     sitemap::write(book_dir, site, &pages)?;
     manifest::write(book_dir, site)?;
+    headers::write(book_dir)?;
     Ok(pages)
 }
 

@@ -1,0 +1,92 @@
+//! `_headers` for static hosts that read it (Netlify, Cloudflare Pages): the same
+//! Content-Security-Policy as the pages' `<meta>` (taken from the built landing page, so there is
+//! one source), and a year-long cache for every file whose name carries a content hash
+//! (`book-1a2b3c4d.js`, mdBook's `hash-files`): a change is always a new name.
+
+use anyhow::{Context, Result};
+use regex::Regex;
+use scraper::{Html, Selector};
+use std::fs;
+use std::path::Path;
+use std::sync::LazyLock;
+
+static HASHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"-[0-9a-f]{8}(\.min)?\.[a-z0-9]+$").expect("valid regex"));
+
+pub fn write(book_dir: &Path) -> Result<()> {
+    let index = fs::read_to_string(book_dir.join("index.html")).context("index.html")?;
+    let csp = csp_of(&index).context("index.html has no Content-Security-Policy <meta>")?;
+    let mut out = format!(
+        "/*\n  Content-Security-Policy: {csp}; frame-ancestors 'none'\n  \
+         X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\n\
+         /sw.js\n  Cache-Control: no-cache\n"
+    );
+    for file in hashed_files(book_dir, "")? {
+        out.push_str(&format!(
+            "\n/{file}\n  Cache-Control: public, max-age=31536000, immutable\n"
+        ));
+    }
+    fs::write(book_dir.join("_headers"), out)?;
+    Ok(())
+}
+
+fn csp_of(html: &str) -> Option<String> {
+    let doc = Html::parse_document(html);
+    let meta = Selector::parse("meta[http-equiv='Content-Security-Policy']").expect("valid");
+    doc.select(&meta)
+        .next()?
+        .value()
+        .attr("content")
+        .map(str::to_owned)
+}
+
+/// Files under `dir` (relative to the book, `/`-separated) whose names carry a hash, sorted.
+fn hashed_files(book_dir: &Path, dir: &str) -> Result<Vec<String>> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(book_dir.join(dir))? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = if dir.is_empty() {
+            name.clone()
+        } else {
+            format!("{dir}/{name}")
+        };
+        if entry.file_type()?.is_dir() {
+            found.extend(hashed_files(book_dir, &path)?);
+        } else if HASHED.is_match(&name) {
+            found.push(path);
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        for name in [
+            "book-53f3e795.js",
+            "elasticlunr-ef4e11c1.min.js",
+            "site-78d0ca61.css",
+        ] {
+            assert!(HASHED.is_match(name), "{name}");
+        }
+        for name in [
+            "book.js",
+            "sw.js",
+            "three-button-key.svg",
+            "mini-remote-fix.css",
+        ] {
+            assert!(!HASHED.is_match(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_policy_comes_from_the_page() {
+        let html = r#"<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'"></head></html>"#;
+        assert_eq!(csp_of(html).as_deref(), Some("default-src 'self'"));
+    }
+}

@@ -28,7 +28,7 @@ pub fn run() -> Result<()> {
     writeln!(report, "## {} — {}\n", today()?, machine())?;
     writeln!(
         report,
-        "mdBook {}, mdbook-admonish {}. Full build (`mdbook build`), {BUILD_RUNS} runs: \
+        "mdBook {}, mdbook-admonish {}. Full build (`cargo xtask build`: mdBook, then previews, cards, manifest, service worker), {BUILD_RUNS} runs: \
          median {:.0} ms, min {:.0} ms, max {:.0} ms.\n",
         tools::MDBOOK.version,
         tools::MDBOOK_ADMONISH.version,
@@ -36,7 +36,7 @@ pub fn run() -> Result<()> {
         times[0],
         times[BUILD_RUNS - 1]
     )?;
-    let pre = preprocessor_times(&dest)?;
+    let pre = preprocessor_times()?;
     writeln!(
         report,
         "Preprocessor `mdbook-procedure` (release build) on this book's JSON, {PREPROCESSOR_RUNS} runs, \
@@ -64,7 +64,10 @@ pub fn run() -> Result<()> {
 }
 
 /// Times the release preprocessor alone on exactly the JSON mdBook sends it for this book.
-fn preprocessor_times(dest: &Path) -> Result<Vec<f64>> {
+fn preprocessor_times() -> Result<Vec<f64>> {
+    // A build of its own: mdBook empties its destination, and the benchmarked site must keep
+    // what `cargo xtask build` adds after mdBook (manifest, service worker…).
+    let dest = paths::root().join("target/bench-capture-book");
     cmd::run(cmd::cargo().args([
         "build",
         "--quiet",
@@ -84,7 +87,7 @@ fn preprocessor_times(dest: &Path) -> Result<Vec<f64>> {
     let mut mdbook = cmd::tool(tools::MDBOOK.bin().to_str().expect("UTF-8 path"));
     mdbook
         .args(["build", "--dest-dir"])
-        .arg(dest)
+        .arg(&dest)
         .env("MDBOOK_PREPROCESSOR__PROCEDURE__COMMAND", capture);
     cmd::output(&mut mdbook)?;
 

@@ -24,52 +24,41 @@ pub fn run_tests(book_dir: &Path, updated_book_dir: &Path) -> Result<()> {
     )
 }
 
-/// Installs Debian's chromium when we are root; otherwise says what to install.
+/// Debian's chromium for the browser tests.
 pub fn ensure_chromium() -> Result<()> {
-    if Path::new(CHROMIUM).exists() {
-        return Ok(());
-    }
-    if !is_root()? {
-        bail!(
-            "the browser tests need Debian's Chromium at {CHROMIUM}: \
-             install it with `sudo apt-get install chromium`, then run `cargo xtask test` again"
-        );
-    }
-    println!("installing Debian's chromium for the browser tests");
-    cmd::run(Command::new("apt-get").args(["update", "-q"]))?;
-    cmd::run(
-        Command::new("apt-get")
-            .args(["install", "-y", "-q", "--no-install-recommends", "chromium"])
-            .env("DEBIAN_FRONTEND", "noninteractive"),
+    ensure_debian_package(
+        Path::new(CHROMIUM).exists(),
+        "chromium",
+        &format!("the browser tests need Debian's Chromium at {CHROMIUM}"),
     )
 }
 
-/// The Nu Html Checker (vnu.jar) needs Java 11 or newer: install Debian's when we are root.
+/// Java (11 or newer) for the Nu Html Checker, vnu.jar.
 fn ensure_java() -> Result<()> {
-    if Command::new("java")
+    let present = Command::new("java")
         .arg("-version")
         .output()
-        .is_ok_and(|o| o.status.success())
-    {
+        .is_ok_and(|o| o.status.success());
+    ensure_debian_package(present, "default-jre-headless", "the HTML check needs Java")
+}
+
+/// Installs `package` with apt-get when it is not `present` and we are root; otherwise stops
+/// with `why` and the command to run.
+fn ensure_debian_package(present: bool, package: &str, why: &str) -> Result<()> {
+    if present {
         return Ok(());
     }
     if !is_root()? {
         bail!(
-            "the HTML check needs Java (11 or newer): install it with \
-             `sudo apt-get install default-jre-headless`, then run `cargo xtask test` again"
+            "{why}: install it with `sudo apt-get install {package}`, \
+             then run `cargo xtask test` again"
         );
     }
-    println!("installing Debian's Java for the HTML check");
+    println!("installing Debian's {package}");
     cmd::run(Command::new("apt-get").args(["update", "-q"]))?;
     cmd::run(
         Command::new("apt-get")
-            .args([
-                "install",
-                "-y",
-                "-q",
-                "--no-install-recommends",
-                "default-jre-headless",
-            ])
+            .args(["install", "-y", "-q", "--no-install-recommends", package])
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }

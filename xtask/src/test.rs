@@ -155,7 +155,7 @@ fn procedure_data() -> Result<()> {
     Ok(())
 }
 
-/// A copy of the book with a gap in the procedure's numbering must fail to build, naming the line.
+/// Every chapter's link-preview tags and card, the sitemap and robots.txt.
 fn link_previews() -> Result<()> {
     let site = site_meta::Site::from_book_toml(&paths::root().join("book.toml"))?;
     let mut pages = Vec::new();
@@ -180,6 +180,7 @@ fn link_previews() -> Result<()> {
     Ok(())
 }
 
+/// Every line of tests/public-urls.txt still resolves, on its page or through a redirect.
 fn url_contract() -> Result<()> {
     let contract = fs::read_to_string(paths::root().join("tests/public-urls.txt"))?;
     let book_toml: toml::Table = fs::read_to_string(paths::root().join("book.toml"))?.parse()?;
@@ -230,6 +231,7 @@ fn changed_copy(name: &str, chapter: &str, change: impl FnOnce(&str) -> String) 
     Ok(copy)
 }
 
+/// A copy of the book with a gap in the procedure's numbering must fail to build, naming the line.
 fn malformed_chapter() -> Result<()> {
     let text = fs::read_to_string(paths::chapters().join("procedure.md"))?;
     let line = text

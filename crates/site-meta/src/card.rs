@@ -1,11 +1,9 @@
 //! The social card: a 1200×630 PNG per chapter, the size Open Graph and Twitter previews expect,
-//! with the chapter's title in large type so it reads as a thumbnail. Drawn from an SVG
-//! template with resvg, in DejaVu Sans embedded in the program, so every machine makes the
-//! same image.
+//! with the chapter's title in large type so it reads as a thumbnail, drawn from an SVG template.
 
+use crate::draw::Drawing;
 use crate::{escape, Site};
-use anyhow::{anyhow, Context, Result};
-use resvg::{tiny_skia, usvg};
+use anyhow::Result;
 
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
@@ -14,18 +12,8 @@ pub const HEIGHT: u32 = 630;
 const LINE_CHARS: usize = 24;
 const MAX_LINES: usize = 3;
 
-pub fn render(title: &str, site: &Site) -> Result<Vec<u8>> {
-    let mut options = usvg::Options::default();
-    let fonts = options.fontdb_mut();
-    fonts.load_font_data(dejavu::sans::bold().to_vec());
-    fonts.load_font_data(dejavu::sans::regular().to_vec());
-    fonts.set_sans_serif_family("DejaVu Sans");
-    let tree = usvg::Tree::from_str(&svg(title, site), &options).context("card template")?;
-    let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).expect("non-zero size");
-    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    pixmap
-        .encode_png()
-        .map_err(|e| anyhow!("encoding the card: {e}"))
+pub fn render(title: &str, site: &Site, drawing: &Drawing) -> Result<Vec<u8>> {
+    drawing.png(&svg(title, site), WIDTH, HEIGHT)
 }
 
 fn svg(title: &str, site: &Site) -> String {
@@ -83,8 +71,8 @@ mod tests {
     #[test]
     fn a_card_is_a_1200_by_630_png() {
         let site = Site::new("https://example.org/", "Mini Remote Fix").unwrap();
-        let png = render("Does this apply to my Mini?", &site).unwrap();
-        let pixmap = tiny_skia::Pixmap::decode_png(&png).unwrap();
+        let png = render("Does this apply to my Mini?", &site, &Drawing::new()).unwrap();
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
         assert_eq!((pixmap.width(), pixmap.height()), (WIDTH, HEIGHT));
         // The title is drawn: some pixels are white text on the blue.
         assert!(pixmap

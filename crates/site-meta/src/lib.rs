@@ -7,6 +7,7 @@
 //! this runs on the built `book/` (`cargo xtask build` calls [`finish`]).
 
 mod card;
+mod draw;
 mod head;
 mod headers;
 mod manifest;
@@ -27,13 +28,14 @@ pub const UTILITY_PAGES: [&str; 3] = ["404.html", "print.html", "toc.html"];
 /// Adds the tags and cards to every chapter page in `book_dir`, and writes the sitemap and
 /// robots.txt. Returns the chapter pages, in file-name order.
 pub fn finish(book_dir: &Path, site: &Site) -> Result<Vec<Page>> {
+    let drawing = draw::Drawing::new();
     let mut pages = Vec::new();
     for file in chapter_files(book_dir)? {
         let path = book_dir.join(&file);
         let html =
             fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
         let page = Page::read(&file, &html).with_context(|| file.clone())?;
-        let card = card::render(&page.title, site)?;
+        let card = card::render(&page.title, site, &drawing)?;
         let card_path = book_dir.join(page.card_path());
         fs::create_dir_all(card_path.parent().expect("cards/ has a parent"))?;
         fs::write(&card_path, card)?;
@@ -41,7 +43,7 @@ pub fn finish(book_dir: &Path, site: &Site) -> Result<Vec<Page>> {
         pages.push(page);
     }
     sitemap::write(book_dir, site, &pages)?;
-    manifest::write(book_dir, site)?;
+    manifest::write(book_dir, site, &drawing)?;
     headers::write(book_dir)?;
     Ok(pages)
 }

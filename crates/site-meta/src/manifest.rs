@@ -1,9 +1,9 @@
 //! The web app manifest, so the guide can be added to a phone's home screen, with its icons drawn
 //! at build: 192 and 512 px, and a 512 px maskable one whose picture keeps to the safe circle.
 
+use crate::draw::Drawing;
 use crate::Site;
-use anyhow::{anyhow, Context, Result};
-use resvg::{tiny_skia, usvg};
+use anyhow::Result;
 use std::fs;
 use std::path::Path;
 
@@ -21,29 +21,21 @@ fn icon_svg(inset: f32, rounded: bool) -> String {
     )
 }
 
-fn png(svg: &str, size: u32) -> Result<Vec<u8>> {
-    let tree = usvg::Tree::from_str(svg, &usvg::Options::default()).context("icon template")?;
-    let mut pixmap = tiny_skia::Pixmap::new(size, size).expect("non-zero size");
-    let scale = size as f32 / tree.size().width();
-    resvg::render(
-        &tree,
-        tiny_skia::Transform::from_scale(scale, scale),
-        &mut pixmap.as_mut(),
-    );
-    pixmap
-        .encode_png()
-        .map_err(|e| anyhow!("encoding an icon: {e}"))
-}
-
 /// Writes `manifest.webmanifest` and `icons/*.png` into the book.
-pub fn write(book_dir: &Path, site: &Site) -> Result<()> {
+pub fn write(book_dir: &Path, site: &Site, drawing: &Drawing) -> Result<()> {
     let icons = book_dir.join("icons");
     fs::create_dir_all(&icons)?;
-    fs::write(icons.join("icon-192.png"), png(&icon_svg(0.0, true), 192)?)?;
-    fs::write(icons.join("icon-512.png"), png(&icon_svg(0.0, true), 512)?)?;
+    fs::write(
+        icons.join("icon-192.png"),
+        drawing.png(&icon_svg(0.0, true), 192, 192)?,
+    )?;
+    fs::write(
+        icons.join("icon-512.png"),
+        drawing.png(&icon_svg(0.0, true), 512, 512)?,
+    )?;
     fs::write(
         icons.join("maskable-512.png"),
-        png(&icon_svg(0.15, false), 512)?,
+        drawing.png(&icon_svg(0.15, false), 512, 512)?,
     )?;
     let manifest = format!(
         r#"{{
@@ -75,8 +67,10 @@ mod tests {
     #[test]
     fn icons_are_drawn_at_their_size() {
         for (inset, size) in [(0.0, 192), (0.15, 512)] {
-            let bytes = png(&icon_svg(inset, inset == 0.0), size).unwrap();
-            let pixmap = tiny_skia::Pixmap::decode_png(&bytes).unwrap();
+            let bytes = Drawing::new()
+                .png(&icon_svg(inset, inset == 0.0), size, size)
+                .unwrap();
+            let pixmap = resvg::tiny_skia::Pixmap::decode_png(&bytes).unwrap();
             assert_eq!((pixmap.width(), pixmap.height()), (size, size));
         }
     }

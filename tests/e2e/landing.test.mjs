@@ -4,13 +4,9 @@ import assert from 'node:assert/strict';
 import { useSite } from './site.mjs';
 
 const site = useSite();
-const phone = async () => {
-  const context = await site.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-  return context.newPage();
-};
 
 test('one tap on the landing page opens the procedure', async () => {
-  const tab = await phone();
+  const { tab, close } = await site.phone();
   await tab.goto(`${site.url}/index.html`);
   const cta = tab.locator('.cta a');
   const box = await cta.boundingBox();
@@ -19,14 +15,16 @@ test('one tap on the landing page opens the procedure', async () => {
   await tab.waitForURL(/procedure\.html$/);
   assert.equal(await tab.locator('main h1').innerText(), 'Re-program your keys');
   assert.equal(await tab.locator('main ol > li').count(), 7);
+  await close();
 });
 
 test('the key drawing loads and has a text alternative', async () => {
-  const tab = await phone();
+  const { tab, close } = await site.phone();
   await tab.goto(`${site.url}/does-this-apply.html`);
   const img = tab.locator('main img[src$="three-button-key.svg"]');
   await img.scrollIntoViewIfNeeded();
   const { width, alt } = await img.evaluate((el) => ({ width: el.naturalWidth, alt: el.alt }));
   assert.ok(width > 0, 'the key drawing did not load');
   assert.match(alt, /unlock.*lock.*boot/is);
+  await close();
 });

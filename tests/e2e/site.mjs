@@ -39,10 +39,20 @@ export function launchBrowser() {
 
 /**
  * For one test file: serves the book and starts Chromium before its tests, and stops both after.
- * Returns { url, browser }, filled in once the tests start.
+ * Returns { url, browser, phone }, usable once the tests start; `phone(options)` opens a tab the
+ * size of a phone held upright and resolves to { tab, close }.
  */
 export function useSite() {
-  const env = { url: '', browser: null };
+  const env = {
+    url: '',
+    browser: null,
+    async phone(options = {}) {
+      const context = await env.browser.newContext({
+        viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, ...options,
+      });
+      return { tab: await context.newPage(), close: () => context.close() };
+    },
+  };
   let server;
   before(async () => {
     server = await serveBook();

@@ -7,16 +7,9 @@ import { builtPages, useSite } from './site.mjs';
 const site = useSite();
 const chapters = builtPages().filter((p) => !['404.html', 'print.html', 'toc.html'].includes(p));
 
-async function phone(options = {}) {
-  const context = await site.browser.newContext({
-    viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, ...options,
-  });
-  return { tab: await context.newPage(), close: () => context.close() };
-}
-
 test('a first visit fetches no web font, icon font, highlighter, clipboard or search code', async () => {
   for (const page of builtPages()) {
-    const { tab, close } = await phone();
+    const { tab, close } = await site.phone();
     const urls = [];
     tab.on('request', (request) => urls.push(new URL(request.url()).pathname));
     await tab.goto(`${site.url}/${page}`, { waitUntil: 'networkidle' });
@@ -27,7 +20,7 @@ test('a first visit fetches no web font, icon font, highlighter, clipboard or se
 });
 
 test('search loads when opened, answers, and Enter opens the first result', async () => {
-  const { tab, close } = await phone();
+  const { tab, close } = await site.phone();
   await tab.goto(`${site.url}/index.html`);
   await tab.getByRole('button', { name: 'Search' }).click();
   await tab.keyboard.type('immobiliser');
@@ -42,7 +35,7 @@ test('search loads when opened, answers, and Enter opens the first result', asyn
 });
 
 test('dark mode follows the system, and the toggle overrides it on every page', async () => {
-  const { tab, close } = await phone({ colorScheme: 'dark' });
+  const { tab, close } = await site.phone({ colorScheme: 'dark' });
   const background = () => tab.evaluate(() => getComputedStyle(document.body).backgroundColor);
   await tab.goto(`${site.url}/index.html`);
   assert.equal(await background(), 'rgb(21, 23, 28)');
@@ -57,7 +50,7 @@ test('dark mode follows the system, and the toggle overrides it on every page', 
 });
 
 test('the chapter drawer opens, marks the current chapter, and closes with Esc', async () => {
-  const { tab, close } = await phone();
+  const { tab, close } = await site.phone();
   await tab.goto(`${site.url}/procedure.html`);
   const toggle = tab.getByRole('button', { name: 'Chapters' });
   const drawer = tab.locator('#sidebar');
@@ -73,7 +66,7 @@ test('the chapter drawer opens, marks the current chapter, and closes with Esc',
 });
 
 test('the arrow keys go to the previous and next chapter', async () => {
-  const { tab, close } = await phone();
+  const { tab, close } = await site.phone();
   await tab.goto(`${site.url}/procedure.html`);
   await tab.keyboard.press('ArrowRight');
   await tab.waitForURL(/troubleshooting\.html$/);
@@ -84,7 +77,7 @@ test('the arrow keys go to the previous and next chapter', async () => {
 
 test('with JavaScript off, every page reads and links to every chapter', async () => {
   for (const page of builtPages().filter((p) => p !== 'toc.html')) {
-    const { tab, close } = await phone({ javaScriptEnabled: false });
+    const { tab, close } = await site.phone({ javaScriptEnabled: false });
     await tab.goto(`${site.url}/${page}`);
     assert.ok((await tab.locator('main').innerText()).length > 100, `${page} has its text`);
     const links = await tab.locator('#sidebar a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -93,7 +86,7 @@ test('with JavaScript off, every page reads and links to every chapter', async (
     assert.equal(await tab.getByRole('button', { name: 'Search' }).isVisible(), false, 'no dead search button');
     await close();
   }
-  const { tab, close } = await phone({ javaScriptEnabled: false });
+  const { tab, close } = await site.phone({ javaScriptEnabled: false });
   await tab.goto(`${site.url}/procedure.html`);
   await tab.locator('.page-nav a[rel="next"]').click();
   await tab.waitForURL(/troubleshooting\.html$/);
@@ -101,7 +94,7 @@ test('with JavaScript off, every page reads and links to every chapter', async (
 });
 
 test('every control is a 48 px tap target on a 320 px screen', async () => {
-  const { tab, close } = await phone({ viewport: { width: 320, height: 640 } });
+  const { tab, close } = await site.phone({ viewport: { width: 320, height: 640 } });
   for (const page of chapters) {
     await tab.goto(`${site.url}/${page}`);
     await tab.getByRole('button', { name: 'Chapters' }).click();
@@ -118,7 +111,7 @@ test('every control is a 48 px tap target on a 320 px screen', async () => {
 
 test('pages do not shift while they load, even when scripts arrive late', async () => {
   for (const page of builtPages()) {
-    const { tab, close } = await phone();
+    const { tab, close } = await site.phone();
     // On a slow phone the page is painted before its deferred scripts run: make that happen here.
     await tab.route(/\/theme\/.*\.js$/, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -139,7 +132,7 @@ test('pages do not shift while they load, even when scripts arrive late', async 
 });
 
 test('the text keeps a reading width on a wide screen', async () => {
-  const { tab, close } = await phone({ viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false });
+  const { tab, close } = await site.phone({ viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false });
   await tab.goto(`${site.url}/procedure.html`);
   const width = await tab.locator('main').evaluate((m) => m.getBoundingClientRect().width);
   assert.ok(width <= 720, `main is ${width} px wide`);
@@ -148,7 +141,7 @@ test('the text keeps a reading width on a wide screen', async () => {
 });
 
 test('print.html prints every chapter and none of the screen controls', async () => {
-  const { tab, close } = await phone();
+  const { tab, close } = await site.phone();
   await tab.goto(`${site.url}/print.html`);
   await tab.emulateMedia({ media: 'print' });
   const headings = await tab.locator('main h1').allInnerTexts();

@@ -11,7 +11,9 @@
 //! Guided mode also needs the words on its buttons, which are content too:
 //! `<!-- start: Ignition is at position one -->` labels the tap that starts the step's window
 //! (without it, the window starts as the step begins), `<!-- done: The key is out -->` the tap that
-//! completes the step.
+//! completes the step, and `<!-- fail: Nothing happened -->` the tap that says it did not work (a
+//! failed try: guided mode starts a new session). `<!-- again: Take the next key. -->` holds a
+//! step's words (Markdown) for each further key, where the first key's words would not be true.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Marker {
@@ -27,6 +29,10 @@ pub enum Marker {
     Start(String),
     /// The label of the tap that completes the step.
     Done(String),
+    /// The label of the tap that says the step did not work.
+    Fail(String),
+    /// The step's words (Markdown) when it is repeated for a further key.
+    Again(String),
 }
 
 /// What an HTML snippet says as a marker.
@@ -75,14 +81,23 @@ pub fn parse(html: &str) -> Parsed {
                 "`presses` needs a count, e.g. `<!-- presses: 3 -->`; found `{body}`"
             )),
         },
-        ("start" | "done", Some(label)) if !label.is_empty() => Parsed::Marker(if key == "start" {
-            Marker::Start(label.to_owned())
-        } else {
-            Marker::Done(label.to_owned())
-        }),
-        ("start" | "done", _) => Parsed::Malformed(format!(
+        ("start" | "done" | "fail", Some(label)) if !label.is_empty() => {
+            Parsed::Marker(match key {
+                "start" => Marker::Start(label.to_owned()),
+                "done" => Marker::Done(label.to_owned()),
+                _ => Marker::Fail(label.to_owned()),
+            })
+        }
+        ("start" | "done" | "fail", _) => Parsed::Malformed(format!(
             "`{key}` needs the button's words, e.g. `<!-- {key}: The key is out -->`"
         )),
+        ("again", Some(words)) if !words.is_empty() => {
+            Parsed::Marker(Marker::Again(words.to_owned()))
+        }
+        ("again", _) => Parsed::Malformed(
+            "`again` needs the step's words for a further key, e.g. `<!-- again: Take the next key. -->`"
+                .into(),
+        ),
         _ => Parsed::Unknown(body.to_owned()),
     }
 }
@@ -134,6 +149,14 @@ mod tests {
             parse("<!-- done: I've taken the key out -->"),
             Parsed::Marker(Marker::Done("I've taken the key out".into()))
         );
+        assert_eq!(
+            parse("<!-- fail: Nothing happened -->"),
+            Parsed::Marker(Marker::Fail("Nothing happened".into()))
+        );
+        assert_eq!(
+            parse("<!-- again: Take the **next** key. -->"),
+            Parsed::Marker(Marker::Again("Take the **next** key.".into()))
+        );
     }
 
     #[test]
@@ -159,6 +182,8 @@ mod tests {
             "<!-- presses -->",
             "<!-- done: -->",
             "<!-- start -->",
+            "<!-- fail: -->",
+            "<!-- again -->",
         ] {
             assert!(matches!(parse(bad), Parsed::Malformed(_)), "{bad}");
         }

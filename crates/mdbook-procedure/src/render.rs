@@ -24,6 +24,7 @@
 //! ```
 
 use crate::error::Problem;
+use crate::markdown::parser;
 use crate::procedure::{step_id, Chapter, Procedure, Step};
 use crate::references::Reference;
 use serde_json::json;
@@ -134,6 +135,12 @@ fn list(text: &str, procedure: &Procedure, edits: &[(Range<usize>, String)]) -> 
         if let Some(label) = &step.done_label {
             let _ = write!(html, " data-done-label=\"{}\"", attribute(label));
         }
+        if let Some(label) = &step.fail_label {
+            let _ = write!(html, " data-fail-label=\"{}\"", attribute(label));
+        }
+        if let Some(words) = &step.again {
+            let _ = write!(html, " data-again=\"{}\"", attribute(&inline_html(words)));
+        }
         let _ = write!(html, ">\n\n{}\n\n</li>\n", content(text, step, edits));
     }
     html.push_str("</ol>");
@@ -147,6 +154,17 @@ fn list(text: &str, procedure: &Procedure, edits: &[(Range<usize>, String)]) -> 
         "\n"
     });
     html
+}
+
+/// A short piece of Markdown (a step's words in a marker) as HTML, without the paragraph around it.
+fn inline_html(markdown: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, parser(markdown));
+    let html = html.trim();
+    html.strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+        .unwrap_or(html)
+        .to_owned()
 }
 
 /// Text made safe for a double-quoted HTML attribute.
@@ -234,7 +252,15 @@ fn first_sentence(text: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::first_sentence;
+    use super::{first_sentence, inline_html};
+
+    #[test]
+    fn marker_words_become_inline_html() {
+        assert_eq!(
+            inline_html("Take the **next** key & go."),
+            "Take the <strong>next</strong> key &amp; go."
+        );
+    }
 
     #[test]
     fn first_sentences() {

@@ -35,9 +35,10 @@ Have every key.
    and take it out. <!-- window: 5s --> <!-- start: Key at \"one\" & ready -->
    <!-- done: I've taken the key out -->
 3. Within **30 seconds**, hold lock and unlock. <!-- window: 30s -->
+   <!-- again: Take the **next** key and hold lock and unlock. -->
 4. Keep unlock held; press lock three times within **10 seconds**. <!-- window: 10s -->
    <!-- presses: 3 -->
-5. Let go: the doors lock and unlock.
+5. Let go: the doors lock and unlock. <!-- done: They did --> <!-- fail: Nothing happened -->
 6. Another key? Repeat from step 3, then steps 4 and 5. <!-- repeat-from: 3 -->
 7. Finish: key in, position one.
 

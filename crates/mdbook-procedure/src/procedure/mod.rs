@@ -20,9 +20,13 @@ pub struct Step {
     pub repeat_from: Option<u32>,
     /// Presses of a button that make up the step.
     pub presses: Option<u32>,
-    /// Words on guided mode's buttons: the tap that starts the window, the tap that ends the step.
+    /// Words on guided mode's buttons: the tap that starts the window, the tap that ends the step,
+    /// the tap that says it did not work.
     pub start_label: Option<String>,
     pub done_label: Option<String>,
+    pub fail_label: Option<String>,
+    /// The step's words (Markdown) when it is repeated for a further key.
+    pub again: Option<String>,
     /// Plain text, markers left out, whitespace folded.
     pub text: String,
     /// The whole list item, and where its content starts (after `3. `).
@@ -210,7 +214,8 @@ impl Reader<'_> {
                 range.start,
                 format!(
                     "unknown marker `{body}` in a procedure step: \
-                     the markers are `window: 30s`, `repeat-from: 3`, `presses: 3`, `start: …` and `done: …`"
+                     the markers are `window: 30s`, `repeat-from: 3`, `presses: 3`, `start: …`, \
+                     `done: …`, `fail: …` and `again: …`"
                 ),
             ),
             Parsed::Unknown(_) => {}
@@ -244,6 +249,8 @@ impl Reader<'_> {
             Marker::Presses(n) => set(&mut step.presses, n, "presses"),
             Marker::Start(label) => set(&mut step.start_label, label, "start"),
             Marker::Done(label) => set(&mut step.done_label, label, "done"),
+            Marker::Fail(label) => set(&mut step.fail_label, label, "fail"),
+            Marker::Again(words) => set(&mut step.again, words, "again"),
             Marker::Procedure => unreachable!("handled by the caller"),
         };
         if let Some(name) = repeated {
@@ -301,6 +308,8 @@ impl Reader<'_> {
                 presses: None,
                 start_label: None,
                 done_label: None,
+                fail_label: None,
+                again: None,
                 text: String::new(),
                 item: item.clone(),
                 content_start,
@@ -312,6 +321,31 @@ impl Reader<'_> {
     fn finish_procedure(&mut self) {
         let mut procedure = self.current.take().expect("inside a procedure");
         let count = procedure.steps.len() as u32;
+        let repeated: Vec<u32> = procedure
+            .steps
+            .iter()
+            .filter_map(|s| s.repeat_from)
+            .collect();
+        for step in &procedure.steps {
+            let at = step.markers.first().map_or(step.item.start, |m| m.start);
+            if step.again.is_some() && !repeated.contains(&step.number) {
+                self.problems.push(Problem::new(
+                    at,
+                    format!(
+                        "`again` gives a step's words for a further key, but no `repeat-from` \
+                         goes back to step {}",
+                        step.number
+                    ),
+                ));
+            }
+            if step.fail_label.is_some() && step.done_label.is_none() {
+                self.problems.push(Problem::new(
+                    at,
+                    "a step with a `fail` button needs a `done` button too, \
+                     e.g. `<!-- done: The doors locked, then unlocked -->`",
+                ));
+            }
+        }
         for step in &mut procedure.steps {
             step.text = step.text.split_whitespace().collect::<Vec<_>>().join(" ");
             if let Some(target) = step.repeat_from {

@@ -170,6 +170,47 @@ fn guided_mode_labels_and_presses() {
 }
 
 #[test]
+fn a_check_step_and_words_for_a_further_key() {
+    let text = "<!-- procedure -->\n1. Hold both. <!-- again: Take the next key. -->\n\
+                2. Did it lock? <!-- done: Yes --> <!-- fail: No -->\n\
+                3. Next key? <!-- repeat-from: 1 -->\n";
+    let steps = &analyze(text).unwrap().procedures[0].steps;
+    assert_eq!(steps[0].again.as_deref(), Some("Take the next key."));
+    assert_eq!(
+        (
+            steps[1].done_label.as_deref(),
+            steps[1].fail_label.as_deref()
+        ),
+        (Some("Yes"), Some("No"))
+    );
+}
+
+#[test]
+fn again_on_a_step_that_is_not_repeated() {
+    let text = "<!-- procedure -->\n1. One.\n2. Two. <!-- again: Next key. -->\n\
+                3. Next? <!-- repeat-from: 1 -->\n";
+    assert_eq!(
+        problem(text),
+        (
+            3,
+            "`again` gives a step's words for a further key, but no `repeat-from` goes back to step 2"
+                .to_owned()
+        )
+    );
+}
+
+#[test]
+fn a_fail_button_without_a_done_button() {
+    let text = "<!-- procedure -->\n1. One.\n2. Did it lock? <!-- fail: No -->\n";
+    let (line, message) = problem(text);
+    assert_eq!(line, 3);
+    assert!(
+        message.starts_with("a step with a `fail` button needs a `done` button too"),
+        "{message}"
+    );
+}
+
+#[test]
 fn two_done_labels_on_one_step() {
     let text = "<!-- procedure -->\n1. One. <!-- done: A --> <!-- done: B -->\n";
     assert_eq!(

@@ -143,7 +143,7 @@
       button.type = 'button';
       button.className = 'share-link';
       button.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0zM8 21a5 5 0 0 1-3.5-8.5l2-2a1 1 0 0 1 1.4 1.4l-2 2a3 3 0 0 0 4.2 4.2l2-2a1 1 0 0 1 1.4 1.4l-2 2A5 5 0 0 1 8 21zm9.4-7.1a1 1 0 0 1-.7-1.7l2-2a3 3 0 0 0-4.2-4.2l-2 2a1 1 0 0 1-1.4-1.4l2-2a5 5 0 0 1 7 7l-2 2a1 1 0 0 1-.7.3z"/></svg>';
-      button.append(label);
+      button.title = label;
       button.setAttribute('aria-label', `${share ? 'Share a link' : 'Copy link'} to ${name}`);
       button.addEventListener('click', async () => {
         const url = `${canonical}#${target.id}`;
@@ -162,7 +162,7 @@
           say(`Copy this link: ${url}`);
         }
       });
-      target.append(button); // into the room site.css keeps for it: nothing moves
+      target.append(button); // into the room site.css keeps beside the first line: nothing moves
     }
   }
 

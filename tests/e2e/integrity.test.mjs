@@ -58,7 +58,8 @@ test('search, guided mode, the theme toggle and share links run under the CSP wi
   await tab.getByRole('button', { name: 'Copy link to step 2', exact: true }).click();
   await tab.getByRole('button', { name: 'Start guided mode' }).click();
   await tab.getByRole('button', { name: 'The doors are shut' }).click();
-  await tab.getByRole('button', { name: 'The ignition is at position one' }).click();
+  await tab.getByRole('button', { name: 'Sound' }).click();
+  await tab.getByRole('button', { name: 'Tap as you turn the key to position one' }).click();
   await tab.keyboard.press('Escape');
   await tab.getByRole('button', { name: 'Search' }).click();
   await tab.keyboard.type('immobiliser');

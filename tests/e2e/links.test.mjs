@@ -56,3 +56,59 @@ test('a pasted deep link scrolls to its target, below the menu bar, and marks it
   }
   await context.close();
 });
+
+test('at 390 px, the link controls sit beside the first line and add no line of their own', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true });
+  const tab = await context.newPage();
+  for (const page of ['procedure.html', 'troubleshooting.html']) {
+    await tab.goto(`${site.url}/${page}`);
+    const controls = await tab.evaluate(() => [...document.querySelectorAll('.share-link')].map((button) => {
+      const target = button.parentElement;
+      const box = target.getBoundingClientRect();
+      // The target's own words, without the control: their height is the target's height.
+      const words = document.createRange();
+      words.setStartBefore(target.firstChild);
+      words.setEndBefore(button);
+      const text = words.getBoundingClientRect();
+      const control = button.getBoundingClientRect();
+      const line = parseFloat(getComputedStyle(target).lineHeight);
+      return {
+        name: button.getAttribute('aria-label'),
+        extra: Math.round(box.height - text.height),
+        line,
+        size: [control.width, control.height],
+        offFirstLine: Math.round(control.top + control.height / 2 - (text.top + line / 2)),
+        overText: control.left < text.right - 1,
+      };
+    }));
+    assert.ok(controls.length >= 5, `${page} has its link controls`);
+    for (const c of controls) {
+      assert.ok(c.extra < c.line / 2, `${c.name}: ${c.extra} px more than its words`);
+      assert.ok(c.size[0] >= 48 && c.size[1] >= 48, `${c.name}: a ${c.size} px target`);
+      assert.ok(Math.abs(c.offFirstLine) <= 4, `${c.name}: ${c.offFirstLine} px off the first line`);
+      assert.equal(c.overText, false, `${c.name}: covers the words`);
+    }
+  }
+  await context.close();
+});
+
+test('troubleshooting starts with a big link to every symptom on the page', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true });
+  const tab = await context.newPage();
+  await tab.goto(`${site.url}/troubleshooting.html`);
+  const { links, sections, sizes, top } = await tab.evaluate(() => {
+    const nav = document.querySelector('main nav.symptoms');
+    const anchors = [...nav.querySelectorAll('a')];
+    return {
+      links: anchors.map((a) => a.getAttribute('href')),
+      // Every section after the list's own heading is a symptom.
+      sections: [...document.querySelectorAll('main h2[id]')].filter((h) => !h.contains(nav) && nav.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING).map((h) => `#${h.id}`),
+      sizes: anchors.map((a) => a.getBoundingClientRect().height),
+      top: nav.getBoundingClientRect().top,
+    };
+  });
+  assert.deepEqual(links, sections, 'one link per section, in page order');
+  assert.ok(sizes.every((h) => h >= 48), `48 px links: ${sizes}`);
+  assert.ok(top < 780, `the list starts on the first screen (${top} px)`);
+  await context.close();
+});

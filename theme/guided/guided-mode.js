@@ -1,7 +1,11 @@
-// Guided mode: the procedure one step per screen, with a countdown for each timing window.
-// Everything it knows about the procedure comes from the list the preprocessor wrote
-// (crates/mdbook-procedure): data-window, data-presses, data-repeat-from and the button labels.
-// Without JavaScript the page keeps the plain list; this file only adds to it.
+// Guided mode: the procedure one step per screen, with a countdown for each timing window, made
+// for the reader whose first try fails. All it knows of the procedure comes from the list the
+// preprocessor wrote (crates/mdbook-procedure): windows, presses, the loop for further keys, the
+// words on its buttons. Without JavaScript the page keeps the plain list.
+//
+// A session is the steps before the loop once, the loop for each key, the steps after it once.
+// Programming wipes every key not done in the same session, so any failure, on any key, starts a
+// new session at the first step and the first key, and the screen says why.
 'use strict';
 
 (function () {
@@ -9,22 +13,40 @@
   if (!list || !window.MiniCountdown) return;
 
   const HASH = '#guided';
+  const cues = window.MiniCues; // sound-and-voice.js
 
   // ---- The procedure, read from the page -------------------------------------------------
 
-  const steps = Array.from(list.querySelectorAll(':scope > li[data-step]'), (li) => ({
-    number: Number(li.dataset.step),
-    window: Number(li.dataset.window || 0),
-    presses: Number(li.dataset.presses || 0),
-    repeatFrom: Number(li.dataset.repeatFrom || 0),
-    startLabel: li.dataset.startLabel || '',
-    doneLabel: li.dataset.doneLabel || 'Done: next step',
-    html: withoutLinks(li),
-  }));
+  const steps = Array.from(list.querySelectorAll(':scope > li[data-step]'), (li) => {
+    const d = li.dataset;
+    return {
+      number: Number(d.step),
+      window: Number(d.window || 0),
+      presses: Number(d.presses || 0),
+      repeatFrom: Number(d.repeatFrom || 0),
+      startLabel: d.startLabel,
+      doneLabel: d.doneLabel || 'Done: next step',
+      failLabel: d.failLabel,
+      again: d.again,
+      html: withoutLinks(li),
+    };
+  });
   const loopIndex = steps.findIndex((s) => s.repeatFrom);
+  const loopStart = steps.findIndex((s) => s.number === steps[loopIndex]?.repeatFrom);
+
+  // Where to restart, in the procedure page's words (a test holds the two equal).
+  const RESTART = `Start again from step ${steps[0].number} and redo every key, the first one first.`;
+  const HELP = `${window.path_to_root || ''}troubleshooting.html`;
+  // After this many failed tries, questions that lead to the troubleshooting answer that fits.
+  const TRIES = 3;
+  const CHOOSER = [
+    ['A key had sat unused for a long time, such as a spare', '#a-spare-key-that-sat-unused'],
+    ['The doors never lock or unlock at step 5, whatever I do', '#one-variant-to-try'],
+    ['I tried carefully, several times, with charged keys', '#still-nothing-after-several-attempts'],
+  ];
 
   // Links inside a step would lead away from guided mode: keep their words only, and leave out
-  // controls the page adds to a step (its share button).
+  // the share button the page adds to a step.
   function withoutLinks(li) {
     const copy = li.cloneNode(true);
     copy.querySelectorAll('a').forEach((a) => a.replaceWith(...a.childNodes));
@@ -32,19 +54,11 @@
     return copy.innerHTML;
   }
 
-  const indexOf = (number) => steps.findIndex((s) => s.number === number);
-
-  // When a window runs out, the reader starts again from the first step of the run of timed
-  // steps it belongs to (the ignition step): the later windows are counted from it.
-  function restartIndex(index) {
-    let i = index;
-    while (i > 0 && steps[i - 1].window) i -= 1;
-    return i;
-  }
-
   // ---- State ------------------------------------------------------------------------------
 
-  let state = null; // { index, key, repeat, phase: 'ready'|'timing'|'expired', taps }
+  // The screen: { index, key, repeat, phase: 'ready'|'timing'|'over', taps }.
+  let state = null;
+  let failures = 0; // failed tries while the page is open
   let countdown = null;
   let pushedHistory = false;
   let returnTo = { focus: null, scroll: 0 };
@@ -62,11 +76,14 @@
   dialog.innerHTML = `
     <div class="guided-bar">
       <span class="guided-progress"></span>
+      <button type="button" class="guided-toggle" data-cue="sound">Sound</button>
+      <button type="button" class="guided-toggle" data-cue="voice">Read aloud</button>
       <button type="button" class="guided-exit">Exit</button>
     </div>
     <div class="guided-body">
       <h2 id="guided-title" class="guided-title" tabindex="-1"></h2>
       <p class="guided-key"></p>
+      <p class="guided-status" aria-live="assertive"></p>
       <div class="guided-text"></div>
       <div class="guided-timer" role="timer" aria-labelledby="guided-timer-label">
         <span class="guided-seconds"></span>
@@ -74,32 +91,45 @@
         <span class="guided-meter"><span class="guided-meter-fill"></span></span>
       </div>
       <button type="button" class="guided-tap"></button>
-      <p class="guided-status" aria-live="assertive"></p>
     </div>
     <div class="guided-actions"></div>`;
   document.body.append(dialog);
 
-  const part = (selector) => dialog.querySelector(selector);
-  const ui = {
-    progress: part('.guided-progress'),
-    exit: part('.guided-exit'),
-    title: part('.guided-title'),
-    key: part('.guided-key'),
-    text: part('.guided-text'),
-    timer: part('.guided-timer'),
-    seconds: part('.guided-seconds'),
-    timerLabel: part('.guided-timer-label'),
-    meter: part('.guided-meter-fill'),
-    tap: part('.guided-tap'),
-    status: part('.guided-status'),
-    actions: part('.guided-actions'),
-  };
+  // ui.timerLabel is .guided-timer-label, and so on.
+  const ui = Object.fromEntries(
+    ['progress', 'exit', 'title', 'key', 'status', 'text', 'timer', 'seconds', 'timerLabel', 'meterFill', 'tap', 'actions']
+      .map((name) => [name, dialog.querySelector(`.guided-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)]),
+  );
 
   function element(tag, attributes = {}, text = '') {
     const el = document.createElement(tag);
     for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
     el.textContent = text;
     return el;
+  }
+
+  // ---- Sound and Read aloud: opt-in switches, shown only where the phone can do it ----------
+
+  for (const toggle of dialog.querySelectorAll('.guided-toggle')) {
+    const name = toggle.dataset.cue;
+    toggle.hidden = !cues?.can(name);
+    toggle.setAttribute('aria-pressed', String(Boolean(cues?.isOn(name))));
+    toggle.addEventListener('click', () => {
+      const on = toggle.getAttribute('aria-pressed') !== 'true';
+      if (!cues.set(name, on)) {
+        announce('This phone has no voice that works offline, so nothing can be read aloud.');
+        return;
+      }
+      toggle.setAttribute('aria-pressed', String(on));
+      // Inside this tap: iOS speaks only after a first utterance made in one.
+      if (on) name === 'voice' ? speakScreen() : cues.windowStart();
+    });
+  }
+  // Browsers start sound and speech only from a tap: every tap in guided mode counts.
+  dialog.addEventListener('click', () => cues?.wake(), true);
+
+  function speakScreen() {
+    cues?.say([ui.title, ui.status, ui.text].map((el) => el.innerText.trim().replace(/\.$/, '')).filter(Boolean).join('. '), true);
   }
 
   // ---- The start control: a link to #guided that the preprocessor puts before the list ------
@@ -116,13 +146,16 @@
   function open({ fromLink }) {
     if (!dialog.hidden) return;
     returnTo = { focus: document.activeElement, scroll: window.scrollY };
-    if (!fromLink) history.pushState({ guided: true }, '', HASH);
+    if (!fromLink) {
+      cues?.wake(); // a tap: sound and speech may start from it
+      history.pushState({ guided: true }, '', HASH);
+    }
     pushedHistory = !fromLink || history.state?.guided === true;
     dialog.hidden = false;
     document.documentElement.classList.add('guided-open');
     document.getElementById('body-container')?.setAttribute('inert', '');
     keepScreenOn();
-    show({ index: 0, key: 1, repeat: false });
+    newSession();
   }
 
   // Exit and Esc leave the way the back button does, so history stays as the reader expects.
@@ -138,6 +171,7 @@
   function close() {
     if (dialog.hidden) return;
     stopCountdown();
+    cues?.quiet();
     state = null;
     dialog.hidden = true;
     document.documentElement.classList.remove('guided-open');
@@ -171,7 +205,7 @@
   });
 
   function trapFocus(event) {
-    const focusable = Array.from(dialog.querySelectorAll('button:not([hidden]), [href]'))
+    const focusable = Array.from(dialog.querySelectorAll('button, [href], input'))
       .filter((el) => el.offsetParent !== null);
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
@@ -202,96 +236,90 @@
 
   // ---- Screens ------------------------------------------------------------------------------
 
-  function show(next) {
+  /** Shows a screen's title, words and status; its buttons are added after. */
+  function render({ title, html, status = '', alert = false }) {
     stopCountdown();
-    state = { ...next, phase: 'ready', taps: 0 };
-    if (state.index >= steps.length) return showDone();
-    if (state.index === loopIndex) return showLoopChoice();
-    const step = steps[state.index];
-    render({
-      title: `Step ${step.number} of ${steps.length}`,
-      html: step.html,
-      status: '',
-    });
-    // A window with no tap of its own starts with the step, counted from the tap that ended the
-    // step before it; on a repeat for another key that tap did not happen again, so no countdown.
-    const startsNow = step.window && !step.startLabel && !(state.repeat && step.number === steps[loopIndex]?.repeatFrom);
-    showTimer(startsNow || step.startLabel ? step.window : 0);
-    if (startsNow) startWindow();
-    else renderActions();
+    // "Key 2" while keys are being done; not after the loop, nor once a try has failed.
+    const onKey = loopIndex >= 0 && state.index <= loopIndex && state.phase !== 'over';
+    ui.progress.textContent = onKey ? `Key ${state.key}` : '';
+    ui.key.textContent = onKey && state.key > 1 ? `Key ${state.key}: do every key now, in this one session.` : '';
+    ui.key.hidden = !ui.key.textContent;
+    ui.title.textContent = title;
+    ui.text.innerHTML = html;
+    ui.status.textContent = status;
+    ui.status.classList.toggle('guided-alert', alert);
+    ui.tap.hidden = true;
+    ui.timer.hidden = true;
+    ui.actions.replaceChildren();
     ui.title.focus();
   }
 
-  function render({ title, html, status }) {
-    ui.progress.textContent = loopIndex >= 0 && state.index < steps.length ? `Key ${state.key}` : '';
-    ui.title.textContent = title;
-    ui.text.innerHTML = html;
-    ui.key.textContent = state.key > 1 && state.index < steps.length
-      ? `Key ${state.key}: do every key now, in this one session.`
-      : '';
-    ui.key.hidden = !ui.key.textContent;
-    ui.status.textContent = status;
-    ui.status.classList.remove('guided-expired');
-    ui.tap.hidden = true;
-    ui.timer.hidden = true;
+  function newSession() {
+    show({ index: 0, key: 1 });
+  }
+
+  function show(next) {
+    state = { ...next, phase: 'ready', taps: 0 };
+    if (state.index >= steps.length) return showCheck();
+    if (state.index === loopIndex) return showLoopChoice();
+    const step = steps[state.index];
+    const again = state.repeat && state.index === loopStart;
+    render({
+      title: `Step ${step.number} of ${steps.length}`,
+      html: again && step.again ? step.again : step.html,
+      status: next.status,
+    });
+    // A window with no tap of its own starts with the step, counted from the tap that ended the
+    // step before it; on a repeat for another key that tap did not happen again, so no countdown.
+    const startsNow = step.window && !step.startLabel && !again;
+    showTimer(startsNow || step.startLabel ? step.window : 0);
+    if (startsNow) startWindow();
+    else renderActions();
+    speakScreen();
   }
 
   function showTimer(seconds) {
     ui.timer.hidden = !seconds;
-    if (!seconds) return;
-    ui.seconds.textContent = String(seconds);
-    ui.timerLabel.textContent = `seconds for this step`;
-    ui.meter.style.transform = 'scaleX(1)';
+    ui.seconds.textContent = seconds;
+    ui.timerLabel.textContent = 'seconds for this step';
+    ui.meterFill.style.transform = 'scaleX(1)';
   }
 
   function renderActions() {
     const step = steps[state.index];
-    ui.actions.replaceChildren();
-    if (state.phase === 'expired') {
-      ui.tap.hidden = true;
-      const again = restartIndex(state.index);
-      addAction(`Start again from step ${steps[again].number}`, () =>
-        show({ index: again, key: state.key, repeat: false }), 'primary');
-      return;
-    }
-    if (step.presses) {
-      renderTapTarget(step);
-      return;
-    }
     if (step.window && step.startLabel && state.phase === 'ready') {
-      addAction(step.startLabel, startWindow, 'primary');
+      addAction(step.startLabel, () => {
+        startWindow();
+        cues?.say('Go', true);
+      });
       return;
     }
-    addAction(step.doneLabel, () => advance(), 'primary');
+    if (step.presses) renderTapTarget(step);
+    addAction(step.doneLabel, () => advance(), step.presses ? 'secondary' : undefined);
+    if (step.failLabel) addAction(step.failLabel, () => fail('That key is not programmed.'), 'secondary');
   }
 
-  function addAction(label, onClick, kind) {
+  function addAction(label, onClick, kind = 'primary') {
     const button = element('button', { type: 'button', class: `guided-action guided-${kind}` }, label);
     button.addEventListener('click', onClick);
     ui.actions.append(button);
-    return button;
   }
 
-  // The press-counting step: a big target to tap along with each press, inside its window.
+  // The press-counting step: a big target to tap along with each press. It is help, not a test:
+  // a reader may press on the key alone, and the window's end then asks what the doors did.
   function renderTapTarget(step) {
     ui.tap.hidden = false;
     updateTapTarget(step);
     ui.tap.onclick = () => {
-      if (state.phase === 'expired') return;
       state.taps += 1;
-      if (state.taps >= step.presses) {
-        stopCountdown();
-        advance();
-        return;
-      }
+      if (state.taps >= step.presses) return advance();
       updateTapTarget(step);
       announce(`Press ${state.taps} of ${step.presses}.`);
     };
   }
 
   function updateTapTarget(step) {
-    ui.tap.textContent = '';
-    ui.tap.append(
+    ui.tap.replaceChildren(
       element('span', { class: 'guided-tap-count' }, `${state.taps} of ${step.presses}`),
       element('span', { class: 'guided-tap-label' }, 'Tap with each press'),
     );
@@ -303,28 +331,31 @@
     ui.timerLabel.textContent = 'seconds left';
     countdown = new window.MiniCountdown(step.window, {
       onTick: (left) => {
-        ui.seconds.textContent = String(left);
-        ui.meter.style.transform = `scaleX(${left / step.window})`;
-        // Speak at the start and with ten seconds to go; not every second.
-        if (left === step.window) announce(`Go: ${left} seconds.`);
-        else if (left === 10 && step.window >= 20) announce('10 seconds left.');
+        ui.seconds.textContent = left;
+        ui.meterFill.style.transform = `scaleX(${left / step.window})`;
+        if (left === step.window) {
+          cues?.windowStart();
+          announce(`Go: ${left} seconds.`);
+        } else if (left > 0 && left <= 3) {
+          cues?.lastSeconds();
+        } else if (left === 10) {
+          announce('10 seconds left.');
+        }
       },
-      onExpire: expire,
+      onExpire: () => windowOver(step),
     });
     countdown.start();
+    ui.actions.replaceChildren();
     renderActions();
-    ui.actions.querySelector('button')?.focus();
-    if (step.presses) ui.tap.focus();
+    (step.presses ? ui.tap : ui.actions.firstChild)?.focus();
   }
 
-  function expire() {
-    state.phase = 'expired';
-    const again = steps[restartIndex(state.index)].number;
-    ui.status.classList.add('guided-expired');
-    announce(`Time is up. Start again from step ${again}.`);
-    if (navigator.vibrate) navigator.vibrate(200);
-    renderActions();
-    ui.actions.querySelector('button')?.focus();
+  function windowOver(step) {
+    cues?.windowEnd();
+    navigator.vibrate?.(200);
+    // Pressing on the key without tapping along is doing it right: ask what the doors did.
+    if (step.presses) advance('Time is up for the presses. What did the doors do?');
+    else fail('Time is up.');
   }
 
   function stopCountdown() {
@@ -336,37 +367,99 @@
     ui.status.textContent = text;
   }
 
-  function advance() {
-    show({ index: state.index + 1, key: state.key, repeat: state.repeat });
+  function advance(status) {
+    show({ index: state.index + 1, key: state.key, repeat: state.repeat, status });
   }
+
+  // ---- When it did not work -------------------------------------------------------------------
+
+  /** A failed try: a window ran out, or the doors did not lock and unlock. */
+  function fail(status) {
+    failures += 1;
+    const done = state.key - 1; // keys programmed earlier in this session, now to be redone
+    state.phase = 'over';
+    if (failures >= TRIES) return showChooser(status);
+    render({
+      title: `Try ${failures} did not work`,
+      html: `<p>The windows are tricky to hit: try two or three times.</p><p><strong>${RESTART}</strong>${
+        done ? ` That includes ${done > 1 ? `keys 1 to ${done}` : 'key 1'}, which worked: a new start wipes ${done > 1 ? 'them' : 'it'}.` : ''}</p>`,
+      status,
+      alert: true,
+    });
+    addRestart();
+    ui.actions.firstChild.focus();
+    speakScreen();
+  }
+
+  function addRestart(kind) {
+    addAction(`Start again from step ${steps[0].number}`, newSession, kind);
+  }
+
+  function showChooser(status) {
+    render({ title: `Still not working after ${failures} tries?`, html: '<p>Which is closest to what happened?</p>', status, alert: true });
+    const choices = element('ul', { class: 'guided-choices' });
+    for (const [label, anchor] of CHOOSER) {
+      choices.append(element('li'));
+      choices.lastChild.append(element('a', { href: HELP + anchor }, label));
+    }
+    ui.text.append(choices, element('p', {}, `Or try once more: ${RESTART}`));
+    addRestart('secondary');
+    speakScreen();
+  }
+
+  // ---- The loop for further keys, and the end of the session -----------------------------------
 
   function showLoopChoice() {
-    const step = steps[loopIndex];
-    render({
-      title: `Key ${state.key} is programmed`,
-      html: step.html,
-      status: '',
-    });
-    ui.actions.replaceChildren();
-    addAction('Program another key', () =>
-      show({ index: indexOf(step.repeatFrom), key: state.key + 1, repeat: true }), 'primary');
-    addAction('Finish: all keys are done', () =>
-      show({ index: loopIndex + 1, key: state.key, repeat: false }), 'secondary');
-    ui.title.focus();
+    render({ title: `Key ${state.key} is programmed`, html: steps[loopIndex].html });
+    addAction('Program another key', () => show({ index: loopStart, key: state.key + 1, repeat: true }));
+    addAction('Finish: all keys are done', () => show({ index: loopIndex + 1, key: state.key }), 'secondary');
+    speakScreen();
   }
 
-  function showDone() {
-    const keys = state.key === 1 ? 'one key' : `${state.key} keys`;
-    render({
-      title: 'Done',
-      html: `<p>You programmed ${keys}. Try each one now: it should lock and unlock the car.</p>
-        <p>A key that does not respond? See <a href="troubleshooting.html">troubleshooting</a>.</p>`,
-      status: '',
+  // Every key, tried after the last step: the reader marks each one as working or not.
+  function showCheck() {
+    render({ title: 'Try every key', html: '<p>Press lock, then unlock, on each key you programmed. Does the car answer?</p>' });
+    const answers = new Array(state.key).fill('');
+    answers.forEach((_, i) => {
+      const group = element('fieldset', { class: 'guided-check' });
+      group.append(element('legend', {}, `Key ${i + 1}`));
+      for (const [value, label] of [['yes', 'Works'], ['no', 'Does not work']]) {
+        const option = element('label');
+        const input = element('input', { type: 'radio', name: `guided-key-${i}`, value });
+        input.onchange = () => {
+          answers[i] = value;
+          verdict(answers);
+        };
+        option.append(input, ` ${label}`);
+        group.append(option);
+      }
+      ui.text.append(group);
     });
-    ui.progress.textContent = '';
+    ui.text.append(
+      element('div', { class: 'guided-verdict', hidden: '' }),
+      element('p', {}, `A key for this car that you did not program now will not work any more. ${RESTART}`),
+    );
+    addAction('Close', requestExit);
+    speakScreen();
+  }
+
+  // Any key that does not work leads to the answer for it; every key working ends the session.
+  function verdict(answers) {
+    const failed = answers.includes('no');
+    if (!failed && !answers.every(Boolean)) return;
+    const box = ui.text.querySelector('.guided-verdict');
+    box.hidden = false;
+    if (failed) {
+      box.innerHTML = `<p>Programming a key wipes every key not done in the same session: see
+        <a href="${HELP}#only-one-key-works-afterwards">Only one key works afterwards</a>.</p><p>${RESTART}</p>`;
+    } else {
+      box.textContent = 'Every key works. You are done.';
+    }
+    box.scrollIntoView({ block: 'nearest' });
+    announce(failed ? 'A key does not work.' : 'Every key works.');
     ui.actions.replaceChildren();
-    addAction('Close', requestExit, 'primary');
-    ui.title.focus();
+    if (failed) addRestart();
+    addAction('Close', requestExit, failed ? 'secondary' : undefined);
   }
 
   // ---- A pasted link opens guided mode directly -------------------------------------------------

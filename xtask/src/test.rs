@@ -101,6 +101,15 @@ fn key_facts() -> Result<()> {
             problems.push(format!("{page}: missing \"{phrase}\""));
         }
     }
+    for page in built_pages()? {
+        let text = html_text::visible_text(&fs::read_to_string(&page)?);
+        for (phrase, instead) in key_facts::retired(&text) {
+            problems.push(format!(
+                "{}: says \"{phrase}\"; write {instead}",
+                page.display()
+            ));
+        }
+    }
     if !problems.is_empty() {
         bail!("{}", problems.join("\n"));
     }

@@ -7,6 +7,7 @@ pub const KEY_FACTS: &[(&str, &[&str])] = &[
         "index.html",
         &[
             "2004–2006",
+            "the Convertible up to 2008",
             "three-button key",
             "Re-program my keys now",
             "every key",
@@ -40,22 +41,33 @@ pub const KEY_FACTS: &[(&str, &[&str])] = &[
             "Bring ALL of the car's keys",
             "de-programs every key that is not programmed in the same session",
             "New keys can be programmed",
+            "This sets up its buttons only",
+            "immobiliser",
             "all the doors closed",
             "5 seconds",
             "30 seconds",
             "10 seconds",
+            RESTART,
         ],
     ),
     (
         "procedure.html",
         &[
+            "Time:",
+            "Difficulty: easy, but the timing matters",
+            "You need: every key for the car",
+            "Lock is the middle button, with the MINI logo; unlock is the one nearest the key blade",
+            "One session for every key: steps 1 and 2 once, steps 3 to 5 for each key in turn, then step 7 once",
+            RESTART,
             "shut all the doors",
-            "turn it to the first position. Within 5 seconds, turn it back and take the key out",
+            "turn it to position one: the first turn of the key, which does not start the engine. \
+             Within 5 seconds, turn it back and take the key out",
             "Within 30 seconds of taking the key out, press and hold lock and unlock together",
             "Keep unlock held down. Within 10 seconds, press and let go of lock three times",
             "let go of both buttons. The doors lock and then unlock",
             "repeat from step 3",
-            "turn it to position one",
+            "only one key works afterwards",
+            "turn it to position one. Then try every key",
             "two or three times",
         ],
     ),
@@ -64,6 +76,8 @@ pub const KEY_FACTS: &[(&str, &[&str])] = &[
         &[
             "Nothing happens",
             "two or three times",
+            RESTART,
+            "owners report that a flat key battery",
             "holding only unlock",
             "Only one key works afterwards",
             "in the same session",
@@ -88,6 +102,16 @@ pub const KEY_FACTS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Where to start again after a failure, in one wording on every page that says it (and in
+/// guided mode, whose browser test compares its words with the procedure page's).
+pub const RESTART: &str = "Start again from step 1 and redo every key, the first one first.";
+
+/// Wording the guide no longer uses, on any page: (phrase, what to write instead).
+pub const RETIRED: &[(&str, &str)] = &[(
+    "first position",
+    "\"position one\", the one term for the first turn of the key",
+)];
+
 /// The phrases missing from a page's visible text.
 pub fn missing<'a>(text: &str, phrases: &[&'a str]) -> Vec<&'a str> {
     phrases
@@ -97,9 +121,25 @@ pub fn missing<'a>(text: &str, phrases: &[&'a str]) -> Vec<&'a str> {
         .collect()
 }
 
+/// The retired phrases a page's visible text still uses, with what to write instead.
+pub fn retired(text: &str) -> Vec<(&'static str, &'static str)> {
+    let text = text.to_lowercase();
+    RETIRED
+        .iter()
+        .copied()
+        .filter(|(phrase, _)| text.contains(phrase))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::missing;
+    use super::{missing, retired};
+
+    #[test]
+    fn finds_retired_wording_in_any_case() {
+        assert_eq!(retired("Turn it to the First Position.").len(), 1);
+        assert!(retired("Turn it to position one.").is_empty());
+    }
 
     #[test]
     fn reports_only_the_missing_phrases() {

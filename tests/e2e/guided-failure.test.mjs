@@ -1,0 +1,175 @@
+// Guided mode when it does not work, which is most readers' first try: one session for every
+// key, a failure on any key starts again at key 1 and says why, tapping along is optional, step
+// 5 asks what the doors did, the chooser after three failed tries, and the check of every key.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite } from './site.mjs';
+import {
+  guidedPhone, title, status, text, progress, press, actions, start, tapAlong, toPresses,
+  programKey, twoKeysToCheck, axe, DOORS_SHUT, TURN_KEY, BOTH_BUTTONS, WORKED, FAILED, IGNITION,
+  RESTART,
+} from './guided-walk.mjs';
+
+const site = useSite();
+const phone = (path, options) => guidedPhone(site, path, options);
+
+test('a failure on key 2 starts a new session at key 1, and says why', async () => {
+  const { tab, close } = await phone();
+  await start(tab);
+  await toPresses(tab);
+  await programKey(tab);
+  await press(tab, 'Program another key');
+  assert.equal(await progress(tab), 'Key 2');
+  await press(tab, BOTH_BUTTONS);
+  await tab.clock.runFor(10000); // the presses' window runs out: a question, not a failure
+  await press(tab, FAILED);
+
+  assert.equal(await title(tab), 'Try 1 did not work');
+  assert.equal(await status(tab), 'That key is not programmed.');
+  const words = await text(tab);
+  assert.ok(words.includes(RESTART), words);
+  assert.match(words, /key 1, which worked: a new start wipes it/);
+  assert.deepEqual(await actions(tab), ['Start again from step 1']);
+  await press(tab, 'Start again from step 1');
+  assert.equal(await title(tab), 'Step 1 of 7');
+  assert.equal(await progress(tab), 'Key 1', 'the count starts again with the first key');
+
+  // The new session counts its own keys only.
+  await twoKeysToCheck(tab);
+  assert.deepEqual(await tab.locator('.guided-check legend').allInnerTexts(), ['Key 1', 'Key 2']);
+  await close();
+});
+
+test('the presses\' window ending without three taps asks what the doors did', async () => {
+  const { tab, close } = await phone();
+  await start(tab);
+  await toPresses(tab);
+  await tapAlong(tab, 1);
+  await tab.clock.runFor(9000);
+  assert.equal(await title(tab), 'Step 5 of 7');
+  assert.match(await status(tab), /What did the doors do\?/);
+  assert.doesNotMatch(await status(tab), /Time is up\.$/);
+  assert.deepEqual(await actions(tab), [WORKED, FAILED]);
+  await press(tab, WORKED);
+  assert.equal(await title(tab), 'Key 1 is programmed', 'pressing on the key alone was right');
+  await close();
+});
+
+test('step 5: nothing happened is a failed try; start again from step 1', async () => {
+  const { tab, close } = await phone();
+  await start(tab);
+  await toPresses(tab);
+  await tapAlong(tab, 3);
+  await press(tab, FAILED);
+  assert.equal(await title(tab), 'Try 1 did not work');
+  assert.match(await text(tab), /try two or three times/);
+  assert.ok((await text(tab)).includes(RESTART));
+  await press(tab, 'Start again from step 1');
+  assert.equal(await title(tab), 'Step 1 of 7');
+  await close();
+});
+
+test('after three failed tries, a chooser leads to the right answer', async () => {
+  const { tab, close } = await phone();
+  await start(tab);
+  // Two missed windows, then a key that did not respond.
+  for (let i = 0; i < 2; i += 1) {
+    await press(tab, DOORS_SHUT);
+    await press(tab, TURN_KEY);
+    await tab.clock.runFor(5000);
+    assert.equal(await title(tab), `Try ${i + 1} did not work`);
+    await press(tab, 'Start again from step 1');
+  }
+  await toPresses(tab);
+  await tapAlong(tab, 3);
+  await press(tab, FAILED);
+
+  assert.equal(await title(tab), 'Still not working after 3 tries?');
+  const choices = tab.locator('.guided-choices a');
+  const links = await choices.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+  assert.deepEqual(links.map(([, href]) => href), [
+    'troubleshooting.html#a-spare-key-that-sat-unused',
+    'troubleshooting.html#one-variant-to-try',
+    'troubleshooting.html#still-nothing-after-several-attempts',
+  ]);
+  assert.ok((await text(tab)).includes(RESTART), 'trying once more is still offered');
+  assert.deepEqual(await actions(tab), ['Start again from step 1']);
+
+  // Each answer is there: the flat spare, the variant that holds only unlock, the receiver.
+  await choices.first().click();
+  await tab.waitForURL(/troubleshooting\.html#a-spare-key-that-sat-unused$/);
+  const answers = [/rechargeable battery/, /holding only unlock/, /receiver/];
+  for (const [i, [, href]] of links.entries()) {
+    await tab.goto(`${site.url}/${href}`);
+    const section = await tab.evaluate(() => {
+      const el = document.getElementById(location.hash.slice(1));
+      // The target and what follows it, up to the next section's heading.
+      let words = el.innerText;
+      for (let n = el.nextElementSibling; n && n.tagName !== 'H2'; n = n.nextElementSibling) words += n.innerText;
+      return words;
+    });
+    assert.match(section, answers[i], href);
+  }
+  await close();
+});
+
+test('the end of the session: a key marked as not working leads to its answer', async () => {
+  const { tab, close } = await phone();
+  await start(tab);
+  await twoKeysToCheck(tab);
+
+  assert.equal(await title(tab), 'Try every key');
+  assert.match(await text(tab), /did not program now will not work any more/);
+  await tab.getByRole('group', { name: 'Key 1' }).getByRole('radio', { name: 'Works' }).check();
+  assert.equal(await tab.locator('.guided-verdict').isVisible(), false, 'no verdict before every key');
+  await tab.getByRole('group', { name: 'Key 2' }).getByRole('radio', { name: 'Does not work' }).check();
+  const verdict = tab.locator('.guided-verdict');
+  assert.match(await verdict.innerText(), /wipes every key not done in the same session/);
+  assert.equal(
+    await verdict.getByRole('link', { name: 'Only one key works afterwards' }).getAttribute('href'),
+    'troubleshooting.html#only-one-key-works-afterwards',
+  );
+  assert.ok((await verdict.innerText()).includes(RESTART));
+  assert.deepEqual(await actions(tab), ['Start again from step 1', 'Close']);
+  await close();
+});
+
+test('the restart wording in guided mode is the procedure page\'s', async () => {
+  const { tab, close } = await phone();
+  const page = await tab.locator('main').innerText();
+  assert.ok(page.includes(RESTART), 'the procedure page says where to restart');
+  await start(tab);
+  await press(tab, DOORS_SHUT);
+  await press(tab, TURN_KEY);
+  await tab.clock.runFor(5000);
+  const sentence = await tab.locator('.guided-text strong').innerText();
+  assert.ok(page.includes(sentence), `"${sentence}" is on the page`);
+  await close();
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds no violation in the failure screens (${colorScheme})`, async () => {
+    const { tab, close } = await phone('/procedure.html', { colorScheme, bypassCSP: true });
+    await start(tab);
+    for (let i = 0; i < 2; i += 1) {
+      await press(tab, DOORS_SHUT);
+      await press(tab, TURN_KEY);
+      await tab.clock.runFor(5000);
+      if (i === 0) assert.deepEqual(await axe(tab), [], 'a failed try');
+      await press(tab, 'Start again from step 1');
+    }
+    await press(tab, DOORS_SHUT);
+    await press(tab, TURN_KEY);
+    await tab.clock.runFor(5000);
+    assert.deepEqual(await axe(tab), [], 'the chooser');
+    await press(tab, 'Start again from step 1');
+    await toPresses(tab);
+    await programKey(tab);
+    await press(tab, 'Finish: all keys are done');
+    await press(tab, IGNITION);
+    assert.deepEqual(await axe(tab), [], 'the check of every key');
+    await tab.getByRole('radio', { name: 'Does not work' }).check();
+    assert.deepEqual(await axe(tab), [], 'a key that does not work');
+    await close();
+  });
+}

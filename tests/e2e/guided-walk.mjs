@@ -1,0 +1,101 @@
+// Helpers for the guided-mode tests: a phone tab on a fake clock, and the reader's taps, named by
+// the words on the buttons as the procedure page's data gives them.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * A phone-sized tab with a fake clock, on the procedure page (or `path`). `before` runs in the
+ * page before its scripts (to stub browser APIs). Script errors are collected in `errors`.
+ */
+export async function guidedPhone(site, path = '/procedure.html', options = {}, before = null) {
+  const context = await site.browser.newContext({
+    viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true, ...options,
+  });
+  const tab = await context.newPage();
+  const errors = [];
+  tab.on('pageerror', (e) => errors.push(e.message));
+  tab.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  if (before) await tab.addInitScript(before);
+  await tab.clock.install({ time: new Date('2026-01-01T09:00:00Z') });
+  await tab.goto(`${site.url}${path}`);
+  // From here on, time moves only when a test says so.
+  await tab.clock.pauseAt(await tab.evaluate(() => Date.now()) + 1000);
+  return { tab, errors, close: () => context.close() };
+}
+
+export const dialog = (tab) => tab.locator('.guided');
+export const title = (tab) => tab.locator('.guided-title').innerText();
+export const seconds = (tab) => tab.locator('.guided-seconds').innerText();
+export const status = (tab) => tab.locator('.guided-status').innerText();
+export const text = (tab) => tab.locator('.guided-text').innerText();
+export const progress = (tab) => tab.locator('.guided-progress').innerText();
+export const press = (tab, name) => tab.getByRole('button', { name, exact: true }).click();
+
+/** The buttons at the foot of the screen, by their words. */
+export const actions = (tab) => tab.locator('.guided-actions button').allInnerTexts();
+
+// The words on guided mode's buttons, from the procedure chapter's markers.
+export const DOORS_SHUT = 'The doors are shut';
+export const TURN_KEY = 'Tap as you turn the key to position one';
+export const KEY_OUT = 'Tap as you take the key out';
+export const BOTH_BUTTONS = 'Tap as you press both buttons';
+export const PRESSED = 'Pressed lock three times';
+export const WORKED = 'They locked, then unlocked';
+export const FAILED = 'Nothing happened (or something else)';
+export const IGNITION = 'The ignition is at position one';
+export const RESTART = 'Start again from step 1 and redo every key, the first one first.';
+
+export async function start(tab) {
+  await tab.getByRole('button', { name: 'Start guided mode' }).click();
+  assert.equal(await dialog(tab).isVisible(), true);
+}
+
+/** Taps along with `times` presses, a second apart. */
+export async function tapAlong(tab, times) {
+  for (let i = 0; i < times; i += 1) {
+    await tab.locator('.guided-tap').click();
+    await tab.clock.runFor(1000);
+  }
+}
+
+/** From step 1 to step 4's running window, for the first key of a session. */
+export async function toPresses(tab) {
+  await press(tab, DOORS_SHUT);
+  await press(tab, TURN_KEY);
+  await press(tab, KEY_OUT);
+  await press(tab, BOTH_BUTTONS);
+  assert.equal(await title(tab), 'Step 4 of 7');
+}
+
+/** Programs one key that works: steps 4 and 5 from step 4's running window. */
+export async function programKey(tab) {
+  await tapAlong(tab, 3);
+  assert.equal(await title(tab), 'Step 5 of 7');
+  await press(tab, WORKED);
+}
+
+/** From step 1, two keys that work, then the last step: on to the check of every key. */
+export async function twoKeysToCheck(tab) {
+  await toPresses(tab);
+  await programKey(tab);
+  await press(tab, 'Program another key');
+  await press(tab, BOTH_BUTTONS);
+  await tapAlong(tab, 3);
+  await press(tab, WORKED);
+  await press(tab, 'Finish: all keys are done');
+  await press(tab, IGNITION);
+}
+
+// axe schedules its work with timers, so the fake clock runs while it checks, then stops again.
+export async function axe(tab) {
+  await tab.addScriptTag({ path: AXE });
+  await tab.clock.resume();
+  const violations = await tab.evaluate(async () => {
+    const result = await window.axe.run(document.querySelector('.guided'));
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+  });
+  await tab.clock.pauseAt(await tab.evaluate(() => Date.now()) + 100);
+  return violations;
+}

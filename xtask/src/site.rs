@@ -15,11 +15,13 @@ pub fn build_into(dest: &Path) -> Result<String> {
 }
 
 /// Builds the book whose `book.toml` is in `root` (the repository, or a changed copy of it for a
-/// test) into `dest`. Then adds what mdBook cannot make: link-preview tags and cards,
-/// sitemap.xml, robots.txt, the manifest, and last the service worker, which lists every final
-/// file.
+/// test) into `dest`. Then minifies the theme's scripts and styles and adds what mdBook cannot
+/// make: link-preview tags and cards, sitemap.xml, robots.txt, the manifest, and last the service
+/// worker, which lists every final file.
 pub fn build_book(root: &Path, dest: &Path) -> Result<String> {
     let log = build_root_with(root, dest, &[])?;
+    let (source, minified) = site_meta::minify::theme(dest)?;
+    println!("theme scripts and styles minified: {source} → {minified} bytes");
     let site = site_meta::Site::from_book_toml(&root.join("book.toml"))?;
     let pages = site_meta::finish(dest, &site)?;
     let template = root.join("theme/offline/service-worker.js");

@@ -4,13 +4,15 @@
 //! with its icons, and `_headers` (security policy and cache lifetimes for static hosts).
 //!
 //! mdBook's templates cannot turn a chapter's path into its absolute URL or render an image, so
-//! this runs on the built `book/` (`cargo xtask build` calls [`finish`]).
+//! this runs on the built `book/` (`cargo xtask build` calls [`finish`]). [`minify::theme`] takes
+//! the comments out of the theme's scripts and styles.
 
 mod card;
 mod draw;
 mod head;
 mod headers;
 mod manifest;
+pub mod minify;
 mod page;
 mod site;
 mod sitemap;

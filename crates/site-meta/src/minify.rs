@@ -1,0 +1,84 @@
+//! Our theme's scripts and styles as readers get them: without comments or indentation. The files
+//! in `theme/` keep their comments for whoever changes them; a phone on one bar of signal downloads
+//! only the code. mdBook has already copied them into the book (`book-<hash>.js` and
+//! `theme/…-<hash>.css|js`); its own files (the searcher, its libraries) are left as they come.
+//! The minifier is rustdoc's (the `minifier` crate); every browser test runs on its output.
+
+use anyhow::{anyhow, Context, Result};
+use std::fs;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Minifies the theme's files in `book_dir`; returns their total size before and after.
+pub fn theme(book_dir: &Path) -> Result<(usize, usize)> {
+    let (mut before, mut after) = (0, 0);
+    for path in theme_files(book_dir)? {
+        let text = fs::read_to_string(&path).with_context(|| format!("{}", path.display()))?;
+        let small = if path.extension().is_some_and(|e| e == "css") {
+            minifier::css::minify(&text)
+                .map_err(|e| anyhow!("{}: {e}", path.display()))?
+                .to_string()
+        } else {
+            minifier::js::minify(&text).to_string()
+        };
+        let small = small.trim();
+        before += text.len();
+        after += small.len();
+        fs::write(&path, small)?;
+    }
+    Ok((before, after))
+}
+
+/// `book-<hash>.js` (our theme/book.js) and every script and style under `theme/`.
+fn theme_files(book_dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in WalkDir::new(book_dir.join("theme")).sort_by_file_name() {
+        let path = entry?.into_path();
+        if path.extension().is_some_and(|e| e == "js" || e == "css") {
+            files.push(path);
+        }
+    }
+    for entry in fs::read_dir(book_dir)? {
+        let path = entry?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if name.starts_with("book-") && name.ends_with(".js") {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_go_and_code_stays() {
+        let dir = std::env::temp_dir().join(format!("site-meta-minify-{}", std::process::id()));
+        fs::create_dir_all(dir.join("theme/guided")).unwrap();
+        let js = "// why\nconst url = `${a}//${b}`; /* note */\nconst re = /[A-Z]/g;\n";
+        let css = "/* why */\n.a {\n    top: calc(1.44rem - 24px);\n}\n";
+        fs::write(dir.join("book-1a2b3c4d.js"), js).unwrap();
+        fs::write(dir.join("theme/guided/mode-1a2b3c4d.css"), css).unwrap();
+        fs::write(dir.join("searcher-1a2b3c4d.js"), js).unwrap();
+
+        let (before, after) = theme(&dir).unwrap();
+        assert_eq!(before, js.len() + css.len());
+        assert!(after < before);
+        let read = |f: &str| fs::read_to_string(dir.join(f)).unwrap();
+        assert_eq!(
+            read("book-1a2b3c4d.js"),
+            "const url=`${a}//${b}`;const re=/[A-Z]/g;"
+        );
+        assert_eq!(
+            read("theme/guided/mode-1a2b3c4d.css"),
+            ".a{top:calc(1.44rem - 24px);}"
+        );
+        assert_eq!(
+            read("searcher-1a2b3c4d.js"),
+            js,
+            "mdBook's own files are left alone"
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -72,9 +72,12 @@ test('at 390 px, the link controls sit beside the first line and add no line of 
       const text = words.getBoundingClientRect();
       const control = button.getBoundingClientRect();
       const line = parseFloat(getComputedStyle(target).lineHeight);
+      // The last paragraph's bottom margin stays inside the step, which holds its figure.
+      const last = button.previousElementSibling;
+      const margin = last ? parseFloat(getComputedStyle(last).marginBottom) : 0;
       return {
         name: button.getAttribute('aria-label'),
-        extra: Math.round(box.height - text.height),
+        extra: Math.round(box.bottom - (text.bottom + margin)),
         line,
         size: [control.width, control.height],
         offFirstLine: Math.round(control.top + control.height / 2 - (text.top + line / 2)),

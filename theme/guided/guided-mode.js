@@ -28,6 +28,7 @@
       doneLabel: d.doneLabel || 'Done: next step',
       failLabel: d.failLabel,
       again: d.again,
+      figure: li.querySelector('.step-figure')?.outerHTML || '',
       html: withoutLinks(li),
     };
   });
@@ -45,12 +46,12 @@
     ['I tried carefully, several times, with charged keys', '#still-nothing-after-several-attempts'],
   ];
 
-  // Links inside a step would lead away from guided mode: keep their words only, and leave out
-  // the share button the page adds to a step.
+  // Links inside a step would lead away from guided mode: keep their words only. Leave out the
+  // share button the page adds to a step, and the figure, which guided mode shows large.
   function withoutLinks(li) {
     const copy = li.cloneNode(true);
     copy.querySelectorAll('a').forEach((a) => a.replaceWith(...a.childNodes));
-    copy.querySelectorAll('button').forEach((button) => button.remove());
+    copy.querySelectorAll('button, .step-figure').forEach((el) => el.remove());
     return copy.innerHTML;
   }
 
@@ -85,19 +86,24 @@
       <p class="guided-key"></p>
       <p class="guided-status" aria-live="assertive"></p>
       <div class="guided-text"></div>
-      <div class="guided-timer" role="timer" aria-labelledby="guided-timer-label">
-        <span class="guided-seconds"></span>
-        <span id="guided-timer-label" class="guided-timer-label"></span>
-        <span class="guided-meter"><span class="guided-meter-fill"></span></span>
+      <div class="guided-show">
+        <div class="guided-figure"></div>
+        <div class="guided-side">
+          <div class="guided-timer" role="timer" aria-labelledby="guided-timer-label">
+            <span class="guided-seconds"></span>
+            <span id="guided-timer-label" class="guided-timer-label"></span>
+            <span class="guided-meter"><span class="guided-meter-fill"></span></span>
+          </div>
+          <button type="button" class="guided-tap"></button>
+        </div>
       </div>
-      <button type="button" class="guided-tap"></button>
     </div>
     <div class="guided-actions"></div>`;
   document.body.append(dialog);
 
   // ui.timerLabel is .guided-timer-label, and so on.
   const ui = Object.fromEntries(
-    ['progress', 'exit', 'title', 'key', 'status', 'text', 'timer', 'seconds', 'timerLabel', 'meterFill', 'tap', 'actions']
+    ['progress', 'exit', 'title', 'key', 'status', 'text', 'timer', 'seconds', 'timerLabel', 'meterFill', 'figure', 'tap', 'actions']
       .map((name) => [name, dialog.querySelector(`.guided-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)]),
   );
 
@@ -237,7 +243,7 @@
   // ---- Screens ------------------------------------------------------------------------------
 
   /** Shows a screen's title, words and status; its buttons are added after. */
-  function render({ title, html, status = '', alert = false }) {
+  function render({ title, html, status = '', alert = false, figure = '' }) {
     stopCountdown();
     // "Key 2" while keys are being done; not after the loop, nor once a try has failed.
     const onKey = loopIndex >= 0 && state.index <= loopIndex && state.phase !== 'over';
@@ -246,6 +252,7 @@
     ui.key.hidden = !ui.key.textContent;
     ui.title.textContent = title;
     ui.text.innerHTML = html;
+    ui.figure.innerHTML = figure;
     ui.status.textContent = status;
     ui.status.classList.toggle('guided-alert', alert);
     ui.tap.hidden = true;
@@ -268,6 +275,7 @@
       title: `Step ${step.number} of ${steps.length}`,
       html: again && step.again ? step.again : step.html,
       status: next.status,
+      figure: step.figure,
     });
     // A window with no tap of its own starts with the step, counted from the tap that ended the
     // step before it; on a repeat for another key that tap did not happen again, so no countdown.
@@ -312,6 +320,8 @@
     updateTapTarget(step);
     ui.tap.onclick = () => {
       state.taps += 1;
+      // Each tap lights one of the figure's pips, one per press.
+      ui.figure.querySelectorAll('.pip')[state.taps - 1]?.classList.add('lit');
       if (state.taps >= step.presses) return advance();
       updateTapTarget(step);
       announce(`Press ${state.taps} of ${step.presses}.`);
@@ -410,7 +420,7 @@
   // ---- The loop for further keys, and the end of the session -----------------------------------
 
   function showLoopChoice() {
-    render({ title: `Key ${state.key} is programmed`, html: steps[loopIndex].html });
+    render({ title: `Key ${state.key} is programmed`, html: steps[loopIndex].html, figure: steps[loopIndex].figure });
     addAction('Program another key', () => show({ index: loopStart, key: state.key + 1, repeat: true }));
     addAction('Finish: all keys are done', () => show({ index: loopIndex + 1, key: state.key }), 'secondary');
     speakScreen();

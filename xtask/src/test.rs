@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every test of the project, in order, with a summary at the end.
 
 use crate::checks::{
-    html_text, key_facts, link_previews, originality, procedure_page, url_contract,
+    html_text, key_facts, link_previews, originality, procedure_page, step_figures, url_contract,
 };
 use crate::{browser, cmd, paths, serve, site, tools};
 use anyhow::{anyhow, bail, Context, Result};
@@ -161,6 +161,26 @@ fn procedure_data() -> Result<()> {
         );
     }
     println!("procedure.html: HowTo with 7 steps, each url on its id; windows {WINDOWS:?}");
+
+    // The figures: read the chapter's markers as the preprocessor does, compare with the page.
+    let chapter = fs::read_to_string(paths::chapters().join("procedure.md"))?;
+    let steps = mdbook_procedure::procedure::analyze(&chapter)
+        .map_err(|p| anyhow!("procedure.md: {p:?}"))?
+        .procedures
+        .into_iter()
+        .flat_map(|p| p.steps)
+        .collect::<Vec<_>>();
+    let problems = step_figures::problems(&html, "procedure.html", &steps);
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    let figures = steps
+        .iter()
+        .filter(|s| !s.hold.is_empty() || !s.press.is_empty() || s.ignition.is_some())
+        .count();
+    println!(
+        "procedure.html: {figures} step figures mark exactly their steps' buttons, in words too"
+    );
     Ok(())
 }
 
@@ -240,28 +260,46 @@ fn changed_copy(name: &str, chapter: &str, change: impl FnOnce(&str) -> String) 
     Ok(copy)
 }
 
-/// A copy of the book with a gap in the procedure's numbering must fail to build, naming the line.
+/// Copies of the book with a mistake in the procedure must fail to build, naming the line: a gap in
+/// the numbering, a button the key does not have.
 fn malformed_chapter() -> Result<()> {
     let text = fs::read_to_string(paths::chapters().join("procedure.md"))?;
-    let line = text
-        .lines()
-        .position(|l| l.starts_with("4. "))
-        .context("procedure.md has no step 4")?
-        + 1;
-    let copy = changed_copy("malformed-book", "procedure.md", |text| {
-        text.replacen("\n4. ", "\n5. ", 1)
-    })?;
-
-    let out = cmd::tool(tools::MDBOOK.bin().to_str().expect("UTF-8 path"))
-        .arg("build")
-        .current_dir(&copy)
-        .output()?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let expected = format!("src/procedure.md:{line}: steps must be numbered 1, 2, 3… with no gap");
-    if out.status.success() || !stderr.contains(&expected) {
-        bail!("expected the build to fail with `{expected}`; it printed:\n{stderr}");
+    let line_of = |what: &str, on: &dyn Fn(&str) -> bool| -> Result<usize> {
+        Ok(text
+            .lines()
+            .position(on)
+            .with_context(|| format!("procedure.md has no {what}"))?
+            + 1)
+    };
+    let cases = [
+        (
+            "\n4. ",
+            "\n5. ",
+            line_of("step 4", &|l| l.starts_with("4. "))?,
+            "steps must be numbered 1, 2, 3… with no gap",
+        ),
+        (
+            "<!-- press: lock -->",
+            "<!-- press: lok -->",
+            line_of("press marker", &|l| l.contains("<!-- press: lock -->"))?,
+            "`press`: unknown button `lok`: the key's buttons are unlock, lock, boot",
+        ),
+    ];
+    for (from, to, line, message) in cases {
+        let copy = changed_copy("malformed-book", "procedure.md", |text| {
+            text.replacen(from, to, 1)
+        })?;
+        let out = cmd::tool(tools::MDBOOK.bin().to_str().expect("UTF-8 path"))
+            .arg("build")
+            .current_dir(&copy)
+            .output()?;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let expected = format!("src/procedure.md:{line}: {message}");
+        if out.status.success() || !stderr.contains(&expected) {
+            bail!("expected the build to fail with `{expected}`; it printed:\n{stderr}");
+        }
+        println!("the build fails with `{expected}`");
     }
-    println!("the build fails with `{expected}…`");
     Ok(())
 }
 

@@ -4,9 +4,11 @@
 //!   references (step ids are made there).
 //! - `render` writes the chapter back out for the HTML renderer, with a `HowTo` JSON-LD block.
 //! - `markers` is the authoring syntax; `references` finds "step 3"; `error` says `file:line: …`.
+//! - `figures` draws what the hands do in a step, from the guide's own drawings.
 //! - `keywords` puts a chapter's `<!-- keywords: … -->` into the search index, hidden on the page.
 
 pub mod error;
+pub mod figures;
 mod keywords;
 mod markdown;
 pub mod markers;
@@ -15,6 +17,7 @@ pub mod references;
 pub mod render;
 
 use error::{SourceError, SourceErrors};
+use figures::Drawings;
 use mdbook::book::{Book, BookItem};
 use mdbook::preprocess::{Preprocessor, PreprocessorContext};
 use std::collections::HashMap;
@@ -35,7 +38,20 @@ impl Preprocessor for ProcedurePreprocessor {
             .get("output.html.site.url")
             .and_then(|v| v.as_str())
             .unwrap_or_default();
-        process(&mut book, &ctx.config.book.src, site_url)?;
+        // The drawings the step figures are made from, named in book.toml (paths in src/).
+        let setting = |name: &str| {
+            ctx.config
+                .get_preprocessor(self.name())
+                .and_then(|table| table.get(name))
+                .and_then(|v| v.as_str())
+        };
+        let drawings = Drawings::load(
+            &ctx.root.join(&ctx.config.book.src),
+            setting("key-drawing"),
+            setting("ignition-drawing"),
+        )
+        .map_err(|e| mdbook::errors::Error::msg(format!("mdbook-procedure: {e}")))?;
+        process(&mut book, &ctx.config.book.src, site_url, &drawings)?;
         Ok(book)
     }
 
@@ -47,8 +63,13 @@ impl Preprocessor for ProcedurePreprocessor {
 }
 
 /// Rewrites every chapter of `book`; `src_dir` (as in book.toml) prefixes file names in errors,
-/// `site_url` (`https://…/`, or "") prefixes the HowTo's step urls.
-pub fn process(book: &mut Book, src_dir: &Path, site_url: &str) -> Result<(), SourceErrors> {
+/// `site_url` (`https://…/`, or "") prefixes the HowTo's step urls, `drawings` make the figures.
+pub fn process(
+    book: &mut Book,
+    src_dir: &Path,
+    site_url: &str,
+    drawings: &Drawings,
+) -> Result<(), SourceErrors> {
     let mut errors = Vec::new();
     let mut chapters = HashMap::new();
     for item in book.iter() {
@@ -105,11 +126,13 @@ pub fn process(book: &mut Book, src_dir: &Path, site_url: &str) -> Result<(), So
                 .with_extension("html")
                 .to_string_lossy()
                 .replace('\\', "/");
-        let rendered = render::chapter(&ch.content, analysis, target, &ch.name, &page_url)
-            .and_then(|content| {
-                let words = keywords::find(&ch.content).map_err(|p| vec![p])?;
-                Ok(keywords::insert(&content, &words))
-            });
+        let rendered =
+            render::chapter(&ch.content, analysis, target, &ch.name, &page_url, drawings).and_then(
+                |content| {
+                    let words = keywords::find(&ch.content).map_err(|p| vec![p])?;
+                    Ok(keywords::insert(&content, &words))
+                },
+            );
         match rendered {
             Ok(content) => ch.content = content,
             Err(problems) => errors.extend(locate(

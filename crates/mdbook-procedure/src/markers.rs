@@ -14,6 +14,12 @@
 //! completes the step, and `<!-- fail: Nothing happened -->` the tap that says it did not work (a
 //! failed try: guided mode starts a new session). `<!-- again: Take the next key. -->` holds a
 //! step's words (Markdown) for each further key, where the first key's words would not be true.
+//!
+//! What the hands do, drawn as the step's figure (`figures`): `<!-- hold: lock, unlock -->`,
+//! `<!-- press: lock -->` (as many times as `presses` says), `<!-- ignition: position-one -->`.
+//! The names come from the tables in `figures`; any other fails the build.
+
+use crate::figures::{BUTTONS, IGNITION};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Marker {
@@ -33,6 +39,12 @@ pub enum Marker {
     Fail(String),
     /// The step's words (Markdown) when it is repeated for a further key.
     Again(String),
+    /// Buttons of the key held down during the step.
+    Hold(Vec<String>),
+    /// Buttons pressed and let go during the step.
+    Press(Vec<String>),
+    /// Where the step turns the ignition.
+    Ignition(String),
 }
 
 /// What an HTML snippet says as a marker.
@@ -94,12 +106,44 @@ pub fn parse(html: &str) -> Parsed {
         ("again", Some(words)) if !words.is_empty() => {
             Parsed::Marker(Marker::Again(words.to_owned()))
         }
+        ("hold" | "press", value) => match buttons(value.unwrap_or("")) {
+            Ok(names) if key == "hold" => Parsed::Marker(Marker::Hold(names)),
+            Ok(names) => Parsed::Marker(Marker::Press(names)),
+            Err(e) => Parsed::Malformed(format!("`{key}`: {e}")),
+        },
+        ("ignition", Some(position)) if IGNITION.contains(&position) => {
+            Parsed::Marker(Marker::Ignition(position.to_owned()))
+        }
+        ("ignition", value) => Parsed::Malformed(format!(
+            "`ignition` takes a position, one of {}; found `{}`",
+            IGNITION.join(", "),
+            value.unwrap_or_default()
+        )),
         ("again", _) => Parsed::Malformed(
             "`again` needs the step's words for a further key, e.g. `<!-- again: Take the next key. -->`"
                 .into(),
         ),
         _ => Parsed::Unknown(body.to_owned()),
     }
+}
+
+/// `lock, unlock` → ["lock", "unlock"]: names from the table of the key's buttons, each once.
+fn buttons(value: &str) -> Result<Vec<String>, String> {
+    let names: Vec<String> = value.split(',').map(|n| n.trim().to_owned()).collect();
+    if let Some(bad) = names.iter().find(|n| !BUTTONS.contains(&n.as_str())) {
+        return Err(format!(
+            "unknown button `{bad}`: the key's buttons are {}",
+            BUTTONS.join(", ")
+        ));
+    }
+    if let Some(twice) = names
+        .iter()
+        .enumerate()
+        .find(|(i, n)| names[..*i].contains(n))
+    {
+        return Err(format!("`{}` is named twice", twice.1));
+    }
+    Ok(names)
 }
 
 /// `5s` → 5. The unit is required, so that a bare number is never a guess.
@@ -157,6 +201,28 @@ mod tests {
             parse("<!-- again: Take the **next** key. -->"),
             Parsed::Marker(Marker::Again("Take the **next** key.".into()))
         );
+        assert_eq!(
+            parse("<!-- hold: lock, unlock -->"),
+            Parsed::Marker(Marker::Hold(vec!["lock".into(), "unlock".into()]))
+        );
+        assert_eq!(
+            parse("<!-- press: lock -->"),
+            Parsed::Marker(Marker::Press(vec!["lock".into()]))
+        );
+        assert_eq!(
+            parse("<!-- ignition: position-one -->"),
+            Parsed::Marker(Marker::Ignition("position-one".into()))
+        );
+    }
+
+    #[test]
+    fn an_unknown_button_is_named_with_the_ones_there_are() {
+        assert_eq!(
+            parse("<!-- hold: lock, trunk -->"),
+            Parsed::Malformed(
+                "`hold`: unknown button `trunk`: the key's buttons are unlock, lock, boot".into()
+            )
+        );
     }
 
     #[test]
@@ -184,6 +250,11 @@ mod tests {
             "<!-- start -->",
             "<!-- fail: -->",
             "<!-- again -->",
+            "<!-- hold: -->",
+            "<!-- hold: lock, trunk -->",
+            "<!-- press: lock, lock -->",
+            "<!-- ignition: start -->",
+            "<!-- ignition -->",
         ] {
             assert!(matches!(parse(bad), Parsed::Malformed(_)), "{bad}");
         }

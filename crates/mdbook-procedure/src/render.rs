@@ -24,6 +24,7 @@
 //! ```
 
 use crate::error::Problem;
+use crate::figures::{self, Drawings};
 use crate::markdown::parser;
 use crate::procedure::{step_id, Chapter, Procedure, Step};
 use crate::references::Reference;
@@ -46,6 +47,7 @@ pub fn chapter(
     target: Option<Target>,
     title: &str,
     page_url: &str,
+    drawings: &Drawings,
 ) -> Result<String, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
@@ -66,7 +68,10 @@ pub fn chapter(
         .into_iter()
         .partition(|(r, _)| chapter.procedures.iter().any(|p| contains(&p.span, r)));
     for procedure in &chapter.procedures {
-        outside.push((procedure.span.clone(), list(text, procedure, &inside)));
+        outside.push((
+            procedure.span.clone(),
+            list(text, procedure, &inside, drawings)?,
+        ));
     }
     let mut out = splice(text, 0..text.len(), &outside);
     if !chapter.procedures.is_empty() {
@@ -110,10 +115,29 @@ const GUIDED_START: &str = "<div class=\"guided-start\">\n\
 /// The list, after guided mode's start link. Its id `guided` lets a pasted `#guided` link land on
 /// the steps even without JavaScript. (A chapter holds one procedure: a second one would repeat
 /// step ids, which is an error.)
-fn list(text: &str, procedure: &Procedure, edits: &[(Range<usize>, String)]) -> String {
+fn list(
+    text: &str,
+    procedure: &Procedure,
+    edits: &[(Range<usize>, String)],
+    drawings: &Drawings,
+) -> Result<String, Vec<Problem>> {
     let mut html = String::from(GUIDED_START);
-    html.push_str("<ol class=\"procedure\" id=\"guided\">\n");
+    let mut figures = Vec::new();
+    let mut problems = Vec::new();
     for step in &procedure.steps {
+        match figures::figures(step.action(), drawings) {
+            Ok(figure) => figures.push(figure),
+            Err(message) => problems.push(Problem::new(step.item.start, message)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if figures.iter().any(|f| !f.is_empty()) {
+        html.push_str(&drawings.defs());
+    }
+    html.push_str("<ol class=\"procedure\" id=\"guided\">\n");
+    for (step, figure) in procedure.steps.iter().zip(&figures) {
         let _ = write!(
             html,
             "<li id=\"{}\" data-step=\"{}\"",
@@ -141,7 +165,17 @@ fn list(text: &str, procedure: &Procedure, edits: &[(Range<usize>, String)]) -> 
         if let Some(words) = &step.again {
             let _ = write!(html, " data-again=\"{}\"", attribute(&inline_html(words)));
         }
-        let _ = write!(html, ">\n\n{}\n\n</li>\n", content(text, step, edits));
+        for (name, buttons) in [("hold", &step.hold), ("press", &step.press)] {
+            if !buttons.is_empty() {
+                let _ = write!(html, " data-{name}=\"{}\"", buttons.join(" "));
+            }
+        }
+        // The figure shares the item's first line: a blank line would end the HTML block.
+        let _ = write!(
+            html,
+            ">{figure}\n\n{}\n\n</li>\n",
+            content(text, step, edits)
+        );
     }
     html.push_str("</ol>");
     // The list's span ends with the blank lines after it; without them, the next paragraph
@@ -153,7 +187,7 @@ fn list(text: &str, procedure: &Procedure, edits: &[(Range<usize>, String)]) -> 
     } else {
         "\n"
     });
-    html
+    Ok(html)
 }
 
 /// A short piece of Markdown (a step's words in a marker) as HTML, without the paragraph around it.

@@ -13,9 +13,22 @@ fn book(chapters: &[(&str, &str)]) -> Book {
     book
 }
 
+/// Drawings as small as can be, so the snapshots show the figures' markup, not the artwork.
+fn drawings() -> figures::Drawings {
+    let key = r#"<svg><symbol id="key" viewBox="0 0 100 200">
+        <circle id="key-unlock" cx="50" cy="40" r="10"/><circle id="key-lock" cx="50" cy="80" r="10"/>
+        <circle id="key-boot" cx="50" cy="120" r="10"/></symbol></svg>"#;
+    let ignition =
+        r#"<svg><symbol id="ignition" viewBox="0 0 10 10"><circle r="5"/></symbol></svg>"#;
+    figures::Drawings {
+        key: Some(figures::Drawing::parse(key, "key", &figures::BUTTONS).unwrap()),
+        ignition: Some(figures::Drawing::parse(ignition, "ignition", &[]).unwrap()),
+    }
+}
+
 fn run(chapters: &[(&str, &str)]) -> Result<Vec<String>, String> {
     let mut book = book(chapters);
-    process(&mut book, Path::new("src"), "").map_err(|e| e.to_string())?;
+    process(&mut book, Path::new("src"), "", &drawings()).map_err(|e| e.to_string())?;
     Ok(book
         .iter()
         .filter_map(|item| match item {
@@ -33,11 +46,11 @@ Have every key.
 1. Get in and shut the doors.
 2. Turn the key to position one. Within **5 seconds**, turn it back
    and take it out. <!-- window: 5s --> <!-- start: Key at \"one\" & ready -->
-   <!-- done: I've taken the key out -->
+   <!-- done: I've taken the key out --> <!-- ignition: position-one -->
 3. Within **30 seconds**, hold lock and unlock. <!-- window: 30s -->
-   <!-- again: Take the **next** key and hold lock and unlock. -->
+   <!-- again: Take the **next** key and hold lock and unlock. --> <!-- hold: lock, unlock -->
 4. Keep unlock held; press lock three times within **10 seconds**. <!-- window: 10s -->
-   <!-- presses: 3 -->
+   <!-- presses: 3 --> <!-- hold: unlock --> <!-- press: lock -->
 5. Let go: the doors lock and unlock. <!-- done: They did --> <!-- fail: Nothing happened -->
 6. Another key? Repeat from step 3, then steps 4 and 5. <!-- repeat-from: 3 -->
 7. Finish: key in, position one.
@@ -154,7 +167,13 @@ proptest! {
 #[test]
 fn with_a_site_url_the_howto_step_urls_are_absolute() {
     let mut book = book(&[("p.md", "<!-- procedure -->\n1. One.\n2. Two.\n")]);
-    process(&mut book, Path::new("src"), "https://example.org/guide").unwrap();
+    process(
+        &mut book,
+        Path::new("src"),
+        "https://example.org/guide",
+        &drawings(),
+    )
+    .unwrap();
     let BookItem::Chapter(ch) = &book.sections[0] else {
         panic!("a chapter")
     };

@@ -31,13 +31,21 @@ pub const UTILITY_PAGES: [&str; 3] = ["404.html", "print.html", "toc.html"];
 /// robots.txt. Returns the chapter pages, in file-name order.
 pub fn finish(book_dir: &Path, site: &Site) -> Result<Vec<Page>> {
     let drawing = draw::Drawing::new();
+    let key = site
+        .key_drawing
+        .as_ref()
+        .map(|file| {
+            let path = book_dir.join(file);
+            fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
+        })
+        .transpose()?;
     let mut pages = Vec::new();
     for file in chapter_files(book_dir)? {
         let path = book_dir.join(&file);
         let html =
             fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
         let page = Page::read(&file, &html).with_context(|| file.clone())?;
-        let card = card::render(&page.title, site, &drawing)?;
+        let card = card::render(&page.title, site, key.as_deref(), &drawing)?;
         let card_path = book_dir.join(page.card_path());
         fs::create_dir_all(card_path.parent().expect("cards/ has a parent"))?;
         fs::write(&card_path, card)?;

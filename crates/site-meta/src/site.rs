@@ -5,6 +5,8 @@
 //! url = "https://example.org/"
 //! ```
 //! (mdBook warns about unknown top-level tables, not about extra keys under `output.html`.)
+//! Also the key drawing the cards show: the one the procedure's figures draw
+//! (`[preprocessor.procedure] key-drawing`).
 
 use anyhow::{bail, Context, Result};
 use std::path::Path;
@@ -15,6 +17,8 @@ pub struct Site {
     pub url: String,
     /// The book's title: `og:site_name` and the name on every card.
     pub name: String,
+    /// The key drawing, a path in the book (`images/three-button-key.svg`), if there is one.
+    pub key_drawing: Option<String>,
 }
 
 impl Site {
@@ -41,7 +45,15 @@ impl Site {
             .and_then(|b| b.get("title"))
             .and_then(toml::Value::as_str)
             .unwrap_or_default();
-        Site::new(url, name).with_context(|| format!("{}: [output.html.site] url", path.display()))
+        let mut site = Site::new(url, name)
+            .with_context(|| format!("{}: [output.html.site] url", path.display()))?;
+        site.key_drawing = config
+            .get("preprocessor")
+            .and_then(|p| p.get("procedure"))
+            .and_then(|p| p.get("key-drawing"))
+            .and_then(toml::Value::as_str)
+            .map(str::to_owned);
+        Ok(site)
     }
 
     pub fn new(url: &str, name: &str) -> Result<Site> {
@@ -56,6 +68,7 @@ impl Site {
         Ok(Site {
             url,
             name: name.to_owned(),
+            key_drawing: None,
         })
     }
 

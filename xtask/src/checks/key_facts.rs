@@ -56,13 +56,13 @@ pub const KEY_FACTS: &[(&str, &[&str])] = &[
             "Time:",
             "Difficulty: easy, but the timing matters",
             "You need: every key for the car",
-            "Lock is the middle button, with the MINI logo; unlock is the one nearest the key blade",
             "One session for every key: steps 1 and 2 once, steps 3 to 5 for each key in turn, then step 7 once",
             RESTART,
             "shut all the doors",
             "turn it to position one: the first turn of the key, which does not start the engine. \
              Within 5 seconds, turn it back and take the key out",
-            "Within 30 seconds of taking the key out, press and hold lock and unlock together",
+            "Within 30 seconds of taking the key out, press and hold lock (the middle button, with \
+             the MINI logo) and unlock (the one nearest the key blade) together",
             "Keep unlock held down. Within 10 seconds, press and let go of lock three times",
             "let go of both buttons. The doors lock and then unlock",
             "repeat from step 3",

@@ -5,5 +5,6 @@ pub mod key_facts;
 pub mod link_previews;
 pub mod originality;
 pub mod procedure_page;
+pub mod step_figures;
 pub mod url_contract;
 pub mod warnings;

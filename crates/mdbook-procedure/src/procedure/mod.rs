@@ -27,6 +27,10 @@ pub struct Step {
     pub fail_label: Option<String>,
     /// The step's words (Markdown) when it is repeated for a further key.
     pub again: Option<String>,
+    /// What the hands do, drawn as the step's figure: buttons held, buttons pressed, the ignition.
+    pub hold: Vec<String>,
+    pub press: Vec<String>,
+    pub ignition: Option<String>,
     /// Plain text, markers left out, whitespace folded.
     pub text: String,
     /// The whole list item, and where its content starts (after `3. `).
@@ -41,6 +45,16 @@ pub struct Step {
 impl Step {
     pub fn id(&self) -> String {
         step_id(self.number)
+    }
+
+    /// What the hands do in this step, for its figure.
+    pub fn action(&self) -> crate::figures::Action<'_> {
+        crate::figures::Action {
+            hold: &self.hold,
+            press: &self.press,
+            presses: self.presses.unwrap_or(1),
+            ignition: self.ignition.as_deref(),
+        }
     }
 }
 
@@ -215,7 +229,7 @@ impl Reader<'_> {
                 format!(
                     "unknown marker `{body}` in a procedure step: \
                      the markers are `window: 30s`, `repeat-from: 3`, `presses: 3`, `start: …`, \
-                     `done: …`, `fail: …` and `again: …`"
+                     `done: …`, `fail: …`, `again: …`, `hold: …`, `press: …` and `ignition: …`"
                 ),
             ),
             Parsed::Unknown(_) => {}
@@ -251,6 +265,9 @@ impl Reader<'_> {
             Marker::Done(label) => set(&mut step.done_label, label, "done"),
             Marker::Fail(label) => set(&mut step.fail_label, label, "fail"),
             Marker::Again(words) => set(&mut step.again, words, "again"),
+            Marker::Hold(buttons) => set_list(&mut step.hold, buttons, "hold"),
+            Marker::Press(buttons) => set_list(&mut step.press, buttons, "press"),
+            Marker::Ignition(position) => set(&mut step.ignition, position, "ignition"),
             Marker::Procedure => unreachable!("handled by the caller"),
         };
         if let Some(name) = repeated {
@@ -310,6 +327,9 @@ impl Reader<'_> {
                 done_label: None,
                 fail_label: None,
                 again: None,
+                hold: Vec::new(),
+                press: Vec::new(),
+                ignition: None,
                 text: String::new(),
                 item: item.clone(),
                 content_start,
@@ -336,6 +356,12 @@ impl Reader<'_> {
                          goes back to step {}",
                         step.number
                     ),
+                ));
+            }
+            if let Some(both) = step.hold.iter().find(|b| step.press.contains(b)) {
+                self.problems.push(Problem::new(
+                    at,
+                    format!("`{both}` cannot be both held and pressed in one step"),
                 ));
             }
             if step.fail_label.is_some() && step.done_label.is_none() {
@@ -368,6 +394,17 @@ impl Reader<'_> {
 /// Sets a step's field from its marker; returns the marker's name if it was already set.
 fn set<T>(field: &mut Option<T>, value: T, name: &'static str) -> Option<&'static str> {
     field.replace(value).map(|_| name)
+}
+
+/// The same for a marker that names buttons.
+fn set_list(
+    field: &mut Vec<String>,
+    value: Vec<String>,
+    name: &'static str,
+) -> Option<&'static str> {
+    let repeated = !field.is_empty();
+    *field = value;
+    repeated.then_some(name)
 }
 
 #[cfg(test)]

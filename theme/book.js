@@ -173,14 +173,23 @@
     if (!toggle) return;
     const wrapper = document.getElementById('search-wrapper');
     const bar = document.getElementById('searchbar');
+    const results = document.getElementById('searchresults-outer');
+    const header = document.getElementById('searchresults-header');
 
-    let loaded = null;
+    // The searcher's scripts, in order. A failed load (no signal in a car park) is forgotten, so
+    // the next open tries again; once they are in, mdBook's searcher takes over the controls.
+    let loading = null;
     const load = () => {
-      toggle.removeEventListener('click', openAndLoad);
-      document.removeEventListener('keydown', onKey);
-      loaded ??= toggle.dataset.scripts.split(' ')
-        .reduce((previous, src) => previous.then(() => addScript(src)), Promise.resolve());
-      return loaded;
+      loading ??= toggle.dataset.scripts.split(' ')
+        .reduce((previous, src) => previous.then(() => addScript(src)), Promise.resolve())
+        .then(() => {
+          toggle.removeEventListener('click', openAndLoad);
+          document.removeEventListener('keydown', onKey);
+        }, (error) => {
+          loading = null;
+          throw error;
+        });
+      return loading;
     };
 
     // The box opens inside the tap, so a phone shows its keyboard at once; mdBook's searcher
@@ -191,11 +200,17 @@
       wrapper.classList.add('search-loading');
       toggle.setAttribute('aria-expanded', 'true');
       bar.focus();
+      if (loading) return; // already on its way
+      results.classList.add('hidden');
       load().then(() => {
         wrapper.classList.remove('search-loading');
         toggle.click(); // the searcher's own handler: opens the box and loads the index
         // It selects the box's text; keep what the reader typed meanwhile, caret at the end.
         bar.setSelectionRange(bar.value.length, bar.value.length);
+      }, () => {
+        wrapper.classList.remove('search-loading');
+        results.classList.remove('hidden');
+        header.textContent = 'Search could not load: no connection? Tap search again to retry.';
       });
     }
 
@@ -209,7 +224,7 @@
     document.addEventListener('keydown', onKey);
     // A search link (?search=…) or a result opened with its words to highlight (?highlight=…).
     const params = new URLSearchParams(location.search);
-    if (params.has('search') || params.has('highlight')) load();
+    if (params.has('search') || params.has('highlight')) load().catch(() => {});
   }
 
   function addScript(src) {
@@ -217,7 +232,10 @@
       const script = document.createElement('script');
       script.src = src;
       script.onload = resolve;
-      script.onerror = () => reject(new Error(`could not load ${src}`));
+      script.onerror = () => {
+        script.remove(); // a retry adds it again
+        reject(new Error(`could not load ${src}`));
+      };
       document.head.append(script);
     });
   }

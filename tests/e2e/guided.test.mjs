@@ -324,3 +324,36 @@ test('on a 390 × 844 phone, "Start guided mode" is on the first screen of the p
   assert.ok(box.y + box.height <= 844, `it ends at ${box.y + box.height} px`);
   await close();
 });
+
+test('the wake lock is let go whenever guided mode closes, even before the phone grants it', async () => {
+  // A wake lock that the test grants by hand, recording when it is let go.
+  const { tab, close } = await phone('/procedure.html', {}, () => {
+    window.wakeLocks = [];
+    Object.defineProperty(navigator, 'wakeLock', {
+      configurable: true,
+      value: {
+        request: () => new Promise((resolve) => {
+          const lock = { released: false, release: async () => { lock.released = true; } };
+          window.wakeLocks.push({ lock, grant: () => resolve(lock) });
+        }),
+      },
+    });
+  });
+  const settle = () => tab.evaluate(async () => { for (let i = 0; i < 5; i += 1) await Promise.resolve(); });
+  const released = () => tab.evaluate(() => window.wakeLocks.map((w) => w.lock.released));
+
+  await start(tab);
+  await tab.evaluate(() => window.wakeLocks[0].grant());
+  await settle();
+  assert.deepEqual(await released(), [false], 'held while guided mode is open');
+  await press(tab, 'Exit');
+  await settle();
+  assert.deepEqual(await released(), [true], 'let go on exit');
+
+  await start(tab);
+  await press(tab, 'Exit'); // closed before the phone answers
+  await tab.evaluate(() => window.wakeLocks[1].grant());
+  await settle();
+  assert.deepEqual(await released(), [true, true], 'let go as soon as it arrives');
+  await close();
+});

@@ -65,3 +65,25 @@ test('Enter opens the first result, with the words highlighted on the page', asy
   assert.match(await mark.innerText(), /immobiliser/i);
   await context.close();
 });
+
+test('search recovers from a failed load: a message, then a retry on the next open', async () => {
+  // A first visit, before the service worker has cached the searcher (it would answer offline).
+  const context = await site.browser.newContext({
+    viewport: { width: 390, height: 780 }, isMobile: true, serviceWorkers: 'block',
+  });
+  const tab = await context.newPage();
+  let offline = true; // the searcher's script fails once, as in a car park
+  await tab.route(/\/searcher-[0-9a-f]+\.js$/, (route) => (offline ? route.abort() : route.continue()));
+  await tab.goto(`${site.url}/index.html`);
+  await tab.getByRole('button', { name: 'Search' }).click();
+  const header = tab.locator('#searchresults-header');
+  await tab.waitForFunction(() => /could not load/.test(document.getElementById('searchresults-header').textContent));
+  assert.equal(await header.isVisible(), true, 'the reader is told');
+
+  offline = false;
+  await tab.getByRole('button', { name: 'Search' }).click();
+  await tab.keyboard.type('immobiliser');
+  await tab.locator('#searchresults li a').first().waitFor();
+  assert.match(await tab.locator('#searchresults').innerText(), /car will not start/i);
+  await context.close();
+});

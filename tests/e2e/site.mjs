@@ -1,7 +1,7 @@
 // Shared set-up for the browser tests: the built book served on loopback, and Debian's Chromium.
 import { createServer } from 'node:http';
 import { before, after } from 'node:test';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import sirv from 'sirv';
 import { chromium } from 'playwright-core';
 
@@ -13,9 +13,12 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Every built HTML page, by file name. */
+/** Every built HTML page, by file name; not the redirect pages of moved chapters. */
 export function builtPages() {
-  return readdirSync(bookDir).filter((f) => f.endsWith('.html')).sort();
+  return readdirSync(bookDir)
+    .filter((f) => f.endsWith('.html'))
+    .filter((f) => !/<meta http-equiv="refresh"/.test(readFileSync(`${bookDir}/${f}`, 'utf8')))
+    .sort();
 }
 
 /** Serves the book (or `dir`) on a free loopback port; resolves to { url, close }. */

@@ -228,7 +228,10 @@
 
   async function keepScreenOn() {
     try {
-      wakeLock = (await navigator.wakeLock?.request('screen')) || null;
+      const lock = await navigator.wakeLock?.request('screen');
+      // Closed while the phone was asked: let the screen sleep again.
+      if (dialog.hidden) lock?.release().catch(() => {});
+      else wakeLock = lock || null;
     } catch {
       wakeLock = null; // unsupported or refused: guided mode works without it
     }

@@ -45,6 +45,19 @@ pub fn run() -> Result<()> {
         pre[0],
         pre[PREPROCESSOR_RUNS - 1]
     )?;
+    writeln!(
+        report,
+        "Preprocessor scaling (release build, one chapter of N steps, each with a window, a held \
+         button and a step reference; best of {SCALING_RUNS} runs):\n\n| steps | ms | ratio to the \
+         row above |\n| ---: | ---: | ---: |"
+    )?;
+    let mut previous: Option<f64> = None;
+    for (steps, ms) in preprocessor_scaling()? {
+        let ratio = previous.map_or_else(String::new, |p| format!("{:.1}×", ms / p));
+        writeln!(report, "| {steps} | {ms:.0} | {ratio} |")?;
+        previous = Some(ms);
+    }
+    writeln!(report)?;
     writeln!(report, "| page | HTML bytes |\n| --- | ---: |")?;
     let mut pages: Vec<_> = fs::read_dir(&dest)?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -107,6 +120,52 @@ fn preprocessor_times() -> Result<Vec<f64>> {
     }
     times.sort_by(f64::total_cmp);
     Ok(times)
+}
+
+const SCALING_STEPS: [usize; 3] = [1_000, 5_000, 20_000];
+const SCALING_RUNS: usize = 3;
+
+/// The release preprocessor on one generated chapter of 1,000, 5,000 and 20,000 steps, with this
+/// book's context as mdBook sent it (captured by `preprocessor_times`): its cost should grow
+/// linearly with the chapter. Returns (steps, best time in ms).
+fn preprocessor_scaling() -> Result<Vec<(usize, f64)>> {
+    let binary = paths::root().join("target/release/mdbook-procedure");
+    let captured = paths::root().join("target/bench-preprocessor-input.json");
+    let [context, _book]: [serde_json::Value; 2] =
+        serde_json::from_str(&fs::read_to_string(&captured)?)?;
+    let mut rows = Vec::new();
+    for steps in SCALING_STEPS {
+        let mut chapter = String::from("# A long procedure\n\n<!-- procedure -->\n");
+        for n in 1..=steps {
+            let previous = n.saturating_sub(1).max(1);
+            writeln!(
+                chapter,
+                "{n}. Hold **lock**, as in step {previous}. <!-- window: 5s --> <!-- hold: lock -->"
+            )?;
+        }
+        let book = serde_json::json!({
+            "sections": [{"Chapter": {
+                "name": "A long procedure", "content": chapter, "number": null,
+                "sub_items": [], "path": "long.md", "source_path": "long.md", "parent_names": []
+            }}],
+            "__non_exhaustive": null
+        });
+        let input = paths::root().join(format!("target/bench-scaling-{steps}.json"));
+        fs::write(&input, serde_json::to_vec(&(&context, &book))?)?;
+        let mut best = f64::MAX;
+        for _ in 0..SCALING_RUNS {
+            let start = Instant::now();
+            let status = Command::new(&binary)
+                .stdin(fs::File::open(&input)?)
+                .stdout(Stdio::null())
+                .status()?;
+            best = best.min(start.elapsed().as_secs_f64() * 1000.0);
+            anyhow::ensure!(status.success(), "mdbook-procedure failed on {steps} steps");
+        }
+        println!("preprocessor: {steps} steps in {best:.0} ms");
+        rows.push((steps, best));
+    }
+    Ok(rows)
 }
 
 /// Builds the same chapters with mdBook's stock theme, then runs `bench/lighthouse.mjs` on both

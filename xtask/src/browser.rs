@@ -8,9 +8,10 @@ use std::process::Command;
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 
-/// Runs `node --test` over `tests/e2e/*.test.mjs` against the site built in `book_dir`;
-/// `updated_book_dir` is a rebuild with a changed chapter, for the offline update test.
-pub fn run_tests(book_dir: &Path, updated_book_dir: &Path) -> Result<()> {
+/// Runs `node --test` over `tests/e2e/*.test.mjs` against the site built in `book_dir`; `books`
+/// are other builds some tests need, by the variable that names them (a rebuild with a changed
+/// chapter for the offline update test, a book with a renamed page for the redirect test).
+pub fn run_tests(book_dir: &Path, books: &[(&str, &Path)]) -> Result<()> {
     ensure_chromium()?;
     ensure_java()?;
     ensure_node_packages(&paths::e2e())?;
@@ -19,7 +20,7 @@ pub fn run_tests(book_dir: &Path, updated_book_dir: &Path) -> Result<()> {
             .args(["--test", "--test-concurrency=1"])
             .current_dir(paths::e2e())
             .env("BOOK_DIR", book_dir)
-            .env("UPDATED_BOOK_DIR", updated_book_dir)
+            .envs(books.iter().copied())
             .env("CHROMIUM", CHROMIUM),
     )
 }

@@ -18,7 +18,9 @@ commands:
   serve   install what is missing, build, and serve at http://localhost:3000 with live reload
   build   build the static site into book/
   test    run every test: Rust unit tests, clippy, build checks, browser tests
-  bench   measure the build and the pages; results in BENCHMARKS.md";
+  bench   measure the build and the pages; results in BENCHMARKS.md
+  fingerprint-article <folder>
+          write tests/article-runs.txt from the source article's files (for \"our own words\")";
 
 fn main() {
     if let Err(err) = run() {
@@ -39,6 +41,7 @@ fn run() -> Result<()> {
         ["build"] => site::build().map(|_| ()),
         ["test"] => test::run(),
         ["bench"] => bench::run(),
+        ["fingerprint-article", folder] => test::fingerprint_article(std::path::Path::new(folder)),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             Ok(())

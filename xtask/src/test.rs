@@ -1,14 +1,15 @@
 //! `cargo xtask test`: every test of the project, in order, with a summary at the end.
 
 use crate::checks::{
-    html_text, key_facts, link_previews, originality, procedure_page, step_figures, url_contract,
+    html_text, key_facts, link_previews, originality, other_hosts, procedure_page, step_figures,
+    url_contract,
 };
 use crate::{browser, cmd, paths, serve, site, tools};
 use anyhow::{anyhow, bail, Context, Result};
 use std::fs;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -25,6 +26,7 @@ const STAGES: &[Stage] = &[
     ("our own words", own_words),
     ("procedure as data", procedure_data),
     ("link previews and sitemap", link_previews),
+    ("no other host in the markup or styles", no_other_host),
     ("public URL contract", url_contract),
     ("a malformed chapter fails the build", malformed_chapter),
     ("links and anchors", links),
@@ -33,26 +35,49 @@ const STAGES: &[Stage] = &[
 ];
 
 pub fn run() -> Result<()> {
+    let mut passed = 0;
     let mut failed = Vec::new();
+    let mut not_run = Vec::new();
     for (name, stage) in STAGES {
+        // Everything after the build needs the build.
+        if !not_run.is_empty() || failed.contains(&"build with no warning") {
+            not_run.push(*name);
+            continue;
+        }
         println!("\n== {name}");
         match stage() {
-            Ok(()) => println!("ok: {name}"),
+            Ok(()) => {
+                println!("ok: {name}");
+                passed += 1;
+            }
             Err(err) => {
                 println!("FAILED: {name}: {err:#}");
                 failed.push(*name);
-                if *name == "build with no warning" {
-                    break;
-                }
             }
         }
     }
-    let passed = STAGES.len() - failed.len();
-    println!("\nxtask: {passed} passed, {} failed", failed.len());
+    println!("\n{}", summary(passed, &failed, &not_run));
     if !failed.is_empty() {
         bail!("failed: {}", failed.join(", "));
     }
     Ok(())
+}
+
+/// "xtask: 2 passed, 1 failed (build with no warning), 10 not run (…)": a stage that never ran
+/// is not counted as passed.
+fn summary(passed: usize, failed: &[&str], not_run: &[&str]) -> String {
+    let mut line = format!("xtask: {passed} passed, {} failed", failed.len());
+    if !failed.is_empty() {
+        line.push_str(&format!(" ({})", failed.join(", ")));
+    }
+    if !not_run.is_empty() {
+        line.push_str(&format!(
+            ", {} not run, as the build failed ({})",
+            not_run.len(),
+            not_run.join(", ")
+        ));
+    }
+    line
 }
 
 fn cargo(args: &[&str]) -> Result<()> {
@@ -97,12 +122,12 @@ fn key_facts() -> Result<()> {
     for (page, phrases) in key_facts::KEY_FACTS {
         let path = paths::book().join(page);
         let html = fs::read_to_string(&path).with_context(|| format!("{page} was not built"))?;
-        for phrase in key_facts::missing(&html_text::visible_text(&html), phrases) {
+        for phrase in key_facts::missing(&html_text::reader_text(&html), phrases) {
             problems.push(format!("{page}: missing \"{phrase}\""));
         }
     }
     for page in built_pages()? {
-        let text = html_text::visible_text(&fs::read_to_string(&page)?);
+        let text = html_text::reader_text(&fs::read_to_string(&page)?);
         for (phrase, instead) in key_facts::retired(&text) {
             problems.push(format!(
                 "{}: says \"{phrase}\"; write {instead}",
@@ -116,8 +141,32 @@ fn key_facts() -> Result<()> {
     Ok(())
 }
 
+/// No run of 12 words of the article, checked against its fingerprints (tests/article-runs.txt),
+/// so any clone can run it. Where the article itself is at hand (../shared/source, beside the
+/// repository in CI), the fingerprints must match it and must catch the article itself.
 fn own_words() -> Result<()> {
-    let article = read_source_article()?;
+    let file = paths::root().join(ARTICLE_RUNS);
+    let article = originality::read_fingerprints(
+        &fs::read_to_string(&file).with_context(|| format!("reading {ARTICLE_RUNS}"))?,
+    );
+    if article.is_empty() {
+        bail!("{ARTICLE_RUNS} holds no fingerprints: the check would pass anything");
+    }
+    if let Some(text) = read_source_article()? {
+        let fresh = originality::fingerprints(&text);
+        if fresh != article {
+            bail!(
+                "{ARTICLE_RUNS} does not match the article in {}: run \
+                 `cargo xtask fingerprint-article {}`",
+                paths::source_article_dir().display(),
+                paths::source_article_dir().display()
+            );
+        }
+        if originality::copied_runs(&article, &text).is_empty() {
+            bail!("the fingerprints do not catch the article itself");
+        }
+        println!("{ARTICLE_RUNS} matches the article beside the repository");
+    }
     let mut texts = Vec::new();
     for page in built_pages()? {
         texts.push((
@@ -133,7 +182,7 @@ fn own_words() -> Result<()> {
     }
     let mut problems = Vec::new();
     for (path, text) in &texts {
-        for run in originality::copied_runs(&article, text, originality::RUN) {
+        for run in originality::copied_runs(&article, text) {
             problems.push(format!("{}: copies the article: \"{run}\"", path.display()));
         }
     }
@@ -141,10 +190,30 @@ fn own_words() -> Result<()> {
         bail!("{}", problems.join("\n"));
     }
     println!(
-        "{} pages and chapters share no run of {} words with the article",
+        "{} pages and chapters share no run of {} words with the article ({} fingerprints)",
         texts.len(),
-        originality::RUN
+        originality::RUN,
+        article.len()
     );
+    Ok(())
+}
+
+/// Where the fingerprints of the article's runs are kept.
+const ARTICLE_RUNS: &str = "tests/article-runs.txt";
+
+/// `cargo xtask fingerprint-article <folder>`: writes tests/article-runs.txt from the article's
+/// files in `folder`.
+pub fn fingerprint_article(folder: &Path) -> Result<()> {
+    let text = read_article(folder)?;
+    let prints = originality::fingerprints(&text);
+    if prints.is_empty() {
+        bail!("{}: no article text found", folder.display());
+    }
+    fs::write(
+        paths::root().join(ARTICLE_RUNS),
+        originality::write_fingerprints(&prints),
+    )?;
+    println!("{ARTICLE_RUNS}: {} fingerprints", prints.len());
     Ok(())
 }
 
@@ -164,7 +233,7 @@ fn procedure_data() -> Result<()> {
 
     // The figures: read the chapter's markers as the preprocessor does, compare with the page.
     let chapter = fs::read_to_string(paths::chapters().join("procedure.md"))?;
-    let steps = mdbook_procedure::procedure::analyze(&chapter)
+    let steps = mdbook_procedure::procedure::analyze(&chapter, false)
         .map_err(|p| anyhow!("procedure.md: {p:?}"))?
         .procedures
         .into_iter()
@@ -187,6 +256,7 @@ fn procedure_data() -> Result<()> {
 /// Every chapter's link-preview tags and card, the sitemap and robots.txt.
 fn link_previews() -> Result<()> {
     let site = site_meta::Site::from_book_toml(&paths::root().join("book.toml"))?;
+    let moved = site.redirect_pages();
     let mut pages = Vec::new();
     for path in built_pages()? {
         let file = path
@@ -194,7 +264,7 @@ fn link_previews() -> Result<()> {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        if !site_meta::UTILITY_PAGES.contains(&file.as_str()) {
+        if !site_meta::UTILITY_PAGES.contains(&file.as_str()) && !moved.contains(&file) {
             pages.push((file, fs::read_to_string(&path)?));
         }
     }
@@ -209,24 +279,64 @@ fn link_previews() -> Result<()> {
     Ok(())
 }
 
-/// Every line of tests/public-urls.txt still resolves, on its page or through a redirect.
+/// No page, drawing or stylesheet of the built site loads anything from another host.
+fn no_other_host() -> Result<()> {
+    let site = site_meta::Site::from_book_toml(&paths::root().join("book.toml"))?;
+    let host = site
+        .url
+        .trim_start_matches("https://")
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let book = paths::book();
+    let mut problems = Vec::new();
+    let mut files = 0;
+    for entry in walkdir::WalkDir::new(&book).sort_by_file_name() {
+        let path = entry?.into_path();
+        let name = path.strip_prefix(&book)?.display().to_string();
+        let text = || fs::read_to_string(&path);
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("html" | "svg") => problems.extend(other_hosts::in_markup(&name, &text()?, &host)),
+            Some("css") => problems.extend(other_hosts::in_styles(&name, &text()?, &host)),
+            _ => continue,
+        }
+        files += 1;
+    }
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    println!("{files} pages, drawings and stylesheets load nothing from another host than {host}");
+    Ok(())
+}
+
+/// Every line of tests/public-urls.txt still resolves, on its page or through a redirect; and a
+/// page renamed as the README says (in a copy of the book) keeps every address resolving.
 fn url_contract() -> Result<()> {
+    let problems = contract_problems(&paths::root(), &paths::book())?;
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    let renamed = renamed_copy()?;
+    let problems = contract_problems(&renamed, &renamed.join("book"))?;
+    if !problems.is_empty() {
+        bail!(
+            "after renaming about.md to credits.md as the README says:\n{}",
+            problems.join("\n")
+        );
+    }
+    println!(
+        "every public address resolves, and still does with about.md renamed as the README says"
+    );
+    Ok(())
+}
+
+/// The URL contract checked against the book whose `book.toml` is in `root`, built in `book`.
+fn contract_problems(root: &Path, book: &Path) -> Result<Vec<String>> {
     let contract = fs::read_to_string(paths::root().join("tests/public-urls.txt"))?;
-    let book_toml: toml::Table = fs::read_to_string(paths::root().join("book.toml"))?.parse()?;
-    let redirects = book_toml
-        .get("output")
-        .and_then(|o| o.get("html"))
-        .and_then(|h| h.get("redirect"))
-        .and_then(toml::Value::as_table)
-        .map(|table| {
-            table
-                .iter()
-                .filter_map(|(from, to)| Some((from.clone(), to.as_str()?.to_owned())))
-                .collect()
-        })
-        .unwrap_or_default();
+    let redirects = site_meta::Site::from_book_toml(&root.join("book.toml"))?.redirects;
     let ids_of = |page: &str| {
-        let html = fs::read_to_string(paths::book().join(page)).ok()?;
+        let html = fs::read_to_string(book.join(page)).ok()?;
         let doc = scraper::Html::parse_document(&html);
         let any_id = scraper::Selector::parse("[id]").expect("valid selector");
         Some(
@@ -235,11 +345,28 @@ fn url_contract() -> Result<()> {
                 .collect(),
         )
     };
-    let problems = url_contract::problems(&contract, ids_of, &redirects);
-    if !problems.is_empty() {
-        bail!("{}", problems.join("\n"));
+    Ok(url_contract::problems(&contract, ids_of, &redirects))
+}
+
+/// A copy of the book with about.md renamed to credits.md, exactly as the README's recipe says
+/// (move the file, follow it in SUMMARY.md and in every link, add a redirect), built with
+/// everything `cargo xtask build` adds.
+fn renamed_copy() -> Result<PathBuf> {
+    let copy = changed_copy("renamed-page", "about.md", str::to_owned)?;
+    let src = copy.join("src");
+    fs::rename(src.join("about.md"), src.join("credits.md"))?;
+    for entry in fs::read_dir(&src)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "md") {
+            let text = fs::read_to_string(&path)?;
+            fs::write(&path, text.replace("about.md", "credits.md"))?;
+        }
     }
-    Ok(())
+    let mut book_toml = fs::read_to_string(copy.join("book.toml"))?;
+    book_toml.push_str("\n[output.html.redirect]\n\"/about.html\" = \"credits.html\"\n");
+    fs::write(copy.join("book.toml"), book_toml)?;
+    site::build_book(&copy, &copy.join("book"))?;
+    Ok(copy)
 }
 
 /// A copy of the book (book.toml, src/, theme/) under target/`name`, with `chapter` changed.
@@ -303,18 +430,26 @@ fn malformed_chapter() -> Result<()> {
     Ok(())
 }
 
-fn read_source_article() -> Result<String> {
+/// The article from ../shared/source, if it is there (it is not in a contributor's clone).
+fn read_source_article() -> Result<Option<String>> {
     let dir = paths::source_article_dir();
+    if !dir.exists() {
+        return Ok(None);
+    }
+    read_article(&dir).map(Some)
+}
+
+/// Every file of the article's folder, one after another; an empty folder is an error, not an
+/// article with nothing to copy.
+fn read_article(dir: &Path) -> Result<String> {
     let mut article = String::new();
-    let entries = fs::read_dir(&dir).with_context(|| {
-        format!(
-            "the source article is expected in {} (../shared/source beside the repository)",
-            dir.display()
-        )
-    })?;
+    let entries = fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))?;
     for entry in entries {
         article.push_str(&fs::read_to_string(entry?.path())?);
         article.push('\n');
+    }
+    if originality::words(&article).len() < originality::RUN {
+        bail!("{}: the article's folder holds no article", dir.display());
     }
     Ok(article)
 }
@@ -380,5 +515,40 @@ fn browser_tests() -> Result<()> {
     })?;
     let updated = copy.join("book");
     site::build_book(&copy, &updated)?;
-    browser::run_tests(&paths::book(), &updated)
+    // The rename test follows an old address into a book where about.md became credits.md.
+    let renamed = renamed_copy()?.join("book");
+    browser::run_tests(
+        &paths::book(),
+        &[
+            ("UPDATED_BOOK_DIR", &updated),
+            ("RENAMED_BOOK_DIR", &renamed),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{read_article, summary};
+
+    #[test]
+    fn an_empty_article_folder_is_an_error_not_an_article_with_nothing_to_copy() {
+        let dir = std::env::temp_dir().join(format!("xtask-empty-article-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let err = read_article(&dir).unwrap_err().to_string();
+        assert!(
+            err.ends_with("the article's folder holds no article"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn stages_that_did_not_run_are_not_counted_as_passed() {
+        assert_eq!(
+            summary(3, &["build with no warning"], &["key facts", "serve"]),
+            "xtask: 3 passed, 1 failed (build with no warning), 2 not run, as the build failed \
+             (key facts, serve)"
+        );
+        assert_eq!(summary(13, &[], &[]), "xtask: 13 passed, 0 failed");
+    }
 }

@@ -10,10 +10,13 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// Whitespace in the message is folded to single spaces: a problem is one line, even when it
+    /// quotes text that runs over several.
     pub fn new(offset: usize, message: impl Into<String>) -> Self {
+        let message: String = message.into();
         Problem {
             offset,
-            message: message.into(),
+            message: message.split_whitespace().collect::<Vec<_>>().join(" "),
         }
     }
 

@@ -31,13 +31,6 @@ impl Preprocessor for ProcedurePreprocessor {
     }
 
     fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> mdbook::errors::Result<Book> {
-        // The site's public address (book.toml `[output.html.site] url`) makes the HowTo's step
-        // urls absolute; without one they stay relative to the page.
-        let site_url = ctx
-            .config
-            .get("output.html.site.url")
-            .and_then(|v| v.as_str())
-            .unwrap_or_default();
         // The drawings the step figures are made from, named in book.toml (paths in src/).
         let setting = |name: &str| {
             ctx.config
@@ -51,7 +44,22 @@ impl Preprocessor for ProcedurePreprocessor {
             setting("ignition-drawing"),
         )
         .map_err(|e| mdbook::errors::Error::msg(format!("mdbook-procedure: {e}")))?;
-        process(&mut book, &ctx.config.book.src, site_url, &drawings)?;
+        let settings = Settings {
+            // The site's public address (book.toml `[output.html.site] url`) makes the HowTo's
+            // step urls absolute; without one they stay relative to the page.
+            site_url: ctx
+                .config
+                .get("output.html.site.url")
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned(),
+            drawings,
+            smart_punctuation: ctx
+                .config
+                .html_config()
+                .is_some_and(|html| html.smart_punctuation()),
+        };
+        process(&mut book, &ctx.config.book.src, &settings)?;
         Ok(book)
     }
 
@@ -62,14 +70,19 @@ impl Preprocessor for ProcedurePreprocessor {
     }
 }
 
-/// Rewrites every chapter of `book`; `src_dir` (as in book.toml) prefixes file names in errors,
-/// `site_url` (`https://…/`, or "") prefixes the HowTo's step urls, `drawings` make the figures.
-pub fn process(
-    book: &mut Book,
-    src_dir: &Path,
-    site_url: &str,
-    drawings: &Drawings,
-) -> Result<(), SourceErrors> {
+/// What book.toml says about how to write the chapters.
+#[derive(Debug, Default)]
+pub struct Settings {
+    /// `https://…/`, or "": prefixes the HowTo's step urls.
+    pub site_url: String,
+    /// The drawings the step figures are made from.
+    pub drawings: Drawings,
+    /// `output.html.smart-punctuation`: we parse as mdBook renders.
+    pub smart_punctuation: bool,
+}
+
+/// Rewrites every chapter of `book`; `src_dir` (as in book.toml) prefixes file names in errors.
+pub fn process(book: &mut Book, src_dir: &Path, settings: &Settings) -> Result<(), SourceErrors> {
     let mut errors = Vec::new();
     let mut chapters = HashMap::new();
     for item in book.iter() {
@@ -77,7 +90,7 @@ pub fn process(
             continue;
         };
         let Some(path) = &ch.path else { continue };
-        match procedure::analyze(&ch.content) {
+        match procedure::analyze(&ch.content, settings.smart_punctuation) {
             Ok(analysis) => {
                 chapters.insert(path.clone(), analysis);
             }
@@ -116,7 +129,7 @@ pub fn process(
             (None, None) => (String::new(), 0),
         };
         let target = (steps > 0).then_some(render::Target { href: &href, steps });
-        let base = match site_url {
+        let base = match settings.site_url.as_str() {
             "" => String::new(),
             url if url.ends_with('/') => url.to_owned(),
             url => format!("{url}/"),
@@ -127,7 +140,7 @@ pub fn process(
                 .to_string_lossy()
                 .replace('\\', "/");
         let rendered =
-            render::chapter(&ch.content, analysis, target, &ch.name, &page_url, drawings).and_then(
+            render::chapter(&ch.content, analysis, target, &ch.name, &page_url, settings).and_then(
                 |content| {
                     let words = keywords::find(&ch.content).map_err(|p| vec![p])?;
                     Ok(keywords::insert(&content, &words))

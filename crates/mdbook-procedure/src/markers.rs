@@ -127,6 +127,38 @@ pub fn parse(html: &str) -> Parsed {
     }
 }
 
+/// Every marker's name, ours and the other comment lines a chapter may carry.
+const NAMES: [&str; 13] = [
+    "procedure",
+    "window",
+    "repeat-from",
+    "presses",
+    "start",
+    "done",
+    "fail",
+    "again",
+    "hold",
+    "press",
+    "ignition",
+    "keywords",
+    "description",
+];
+
+/// The marker a comment most likely meant, when its name is a marker's name mistyped
+/// (`procdure`, `windw: 5s`): otherwise it would pass as an ordinary comment and do nothing.
+pub fn near_miss(body: &str) -> Option<&'static str> {
+    let name = body.split_once(':').map_or(body, |(name, _)| name).trim();
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
+        return None;
+    }
+    let name = name.to_ascii_lowercase();
+    // One slip in a short name, two in a long one: "note" is not "done".
+    NAMES.into_iter().find(|known| {
+        let allowed = if known.len() > 5 { 2 } else { 1 };
+        *known != name && strsim::levenshtein(known, &name) <= allowed
+    })
+}
+
 /// `lock, unlock` → ["lock", "unlock"]: names from the table of the key's buttons, each once.
 fn buttons(value: &str) -> Result<Vec<String>, String> {
     let names: Vec<String> = value.split(',').map(|n| n.trim().to_owned()).collect();
@@ -223,6 +255,17 @@ mod tests {
                 "`hold`: unknown button `trunk`: the key's buttons are unlock, lock, boot".into()
             )
         );
+    }
+
+    #[test]
+    fn mistyped_marker_names_are_caught_and_notes_are_not() {
+        assert_eq!(near_miss("procdure"), Some("procedure"));
+        assert_eq!(near_miss("windw: 5s"), Some("window"));
+        assert_eq!(near_miss("Keyword: fob"), Some("keywords"));
+        assert_eq!(near_miss("hodl: lock"), None, "two slips in a short name");
+        assert_eq!(near_miss("note: reword"), None);
+        assert_eq!(near_miss("todo: check the 2008 cars"), None);
+        assert_eq!(near_miss("a sentence, not a marker"), None);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Step references in running text: "step 3", "Step 3", "steps 3 to 5", "steps 1 and 2".
-//! Each becomes a link to the first step it names, so a reader can tap it; every number it names
-//! must be a real step.
+//! Each becomes a link to the first step it names, so a reader can tap it (unless it already sits
+//! in a link or a heading); every number it names must be a real step.
 
 use regex::Regex;
 use std::ops::Range;
@@ -16,10 +16,12 @@ pub struct Reference {
     pub range: Range<usize>,
     /// The step numbers it names, first one first.
     pub steps: Vec<u32>,
+    /// Whether it becomes a link; inside a link or a heading it is only checked.
+    pub link: bool,
 }
 
 /// The references in `text[range]`, with ranges into `text`.
-pub fn find(text: &str, range: Range<usize>) -> Vec<Reference> {
+pub fn find(text: &str, range: Range<usize>, link: bool) -> Vec<Reference> {
     REFERENCE
         .captures_iter(&text[range.clone()])
         .map(|c| {
@@ -32,6 +34,7 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Reference> {
             Reference {
                 range: range.start + whole.start()..range.start + whole.end(),
                 steps,
+                link,
             }
         })
         .collect()
@@ -42,7 +45,7 @@ mod tests {
     use super::*;
 
     fn steps(text: &str) -> Vec<(String, Vec<u32>)> {
-        find(text, 0..text.len())
+        find(text, 0..text.len(), true)
             .into_iter()
             .map(|r| (text[r.range].to_owned(), r.steps))
             .collect()
@@ -69,6 +72,6 @@ mod tests {
     #[test]
     fn ranges_are_absolute() {
         let text = "abc step 2";
-        assert_eq!(find(text, 3..text.len())[0].range, 4..10);
+        assert_eq!(find(text, 3..text.len(), true)[0].range, 4..10);
     }
 }

@@ -24,10 +24,11 @@
 //! ```
 
 use crate::error::Problem;
-use crate::figures::{self, Drawings};
-use crate::markdown::parser;
+use crate::figures;
+use crate::markdown::inline_html;
 use crate::procedure::{step_id, Chapter, Procedure, Step};
 use crate::references::Reference;
+use crate::Settings;
 use serde_json::json;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -47,30 +48,31 @@ pub fn chapter(
     target: Option<Target>,
     title: &str,
     page_url: &str,
-    drawings: &Drawings,
+    settings: &Settings,
 ) -> Result<String, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    if let Some(target) = target {
-        for reference in &chapter.references {
-            match link(text, reference, target) {
-                Ok(edit) => edits.push(edit),
-                Err(p) => problems.push(p),
-            }
+    for reference in &chapter.references {
+        match link(text, reference, target) {
+            Ok(Some(edit)) => edits.push(edit),
+            Ok(None) => {}
+            Err(p) => problems.push(p),
         }
     }
     if !problems.is_empty() {
         return Err(problems);
     }
 
-    // A procedure replaces its whole span; the edits inside it are made within each step.
+    // A procedure replaces its whole span; the edits inside it are made within each step, found
+    // by binary search (sorted by where they start), so a long procedure costs no more per step.
+    edits.sort_by_key(|(r, _)| r.start);
     let (inside, mut outside): (Vec<_>, Vec<_>) = edits
         .into_iter()
         .partition(|(r, _)| chapter.procedures.iter().any(|p| contains(&p.span, r)));
     for procedure in &chapter.procedures {
         outside.push((
             procedure.span.clone(),
-            list(text, procedure, &inside, drawings)?,
+            list(text, procedure, &inside, settings)?,
         ));
     }
     let mut out = splice(text, 0..text.len(), &outside);
@@ -80,11 +82,17 @@ pub fn chapter(
     Ok(out)
 }
 
+/// The link a reference becomes, or none where it stays words (in a link or a heading, or in a
+/// book without a single procedure to point to); a problem if it names a step that does not exist.
 fn link(
     text: &str,
     reference: &Reference,
-    target: Target,
-) -> Result<(Range<usize>, String), Problem> {
+    target: Option<Target>,
+) -> Result<Option<(Range<usize>, String)>, Problem> {
+    let phrase = &text[reference.range.clone()];
+    let Some(target) = target else {
+        return Ok(None);
+    };
     if let Some(&missing) = reference
         .steps
         .iter()
@@ -93,15 +101,19 @@ fn link(
         return Err(Problem::new(
             reference.range.start,
             format!(
-                "\"{}\" refers to step {missing}, but the procedure has steps 1 to {}",
-                &text[reference.range.clone()],
+                "\"{phrase}\" refers to step {missing}, but the procedure has steps 1 to {}",
                 target.steps
             ),
         ));
     }
-    let phrase = &text[reference.range.clone()];
+    if !reference.link {
+        return Ok(None);
+    }
     let href = format!("{}#{}", target.href, step_id(reference.steps[0]));
-    Ok((reference.range.clone(), format!("[{phrase}]({href})")))
+    Ok(Some((
+        reference.range.clone(),
+        format!("[{phrase}]({href})"),
+    )))
 }
 
 /// Guided mode's way in, written with the list so that it takes its place in the page's first
@@ -119,8 +131,9 @@ fn list(
     text: &str,
     procedure: &Procedure,
     edits: &[(Range<usize>, String)],
-    drawings: &Drawings,
+    settings: &Settings,
 ) -> Result<String, Vec<Problem>> {
+    let drawings = &settings.drawings;
     let mut html = String::from(GUIDED_START);
     let mut figures = Vec::new();
     let mut problems = Vec::new();
@@ -163,7 +176,11 @@ fn list(
             let _ = write!(html, " data-fail-label=\"{}\"", attribute(label));
         }
         if let Some(words) = &step.again {
-            let _ = write!(html, " data-again=\"{}\"", attribute(&inline_html(words)));
+            let _ = write!(
+                html,
+                " data-again=\"{}\"",
+                attribute(&inline_html(words, settings.smart_punctuation))
+            );
         }
         for (name, buttons) in [("hold", &step.hold), ("press", &step.press)] {
             if !buttons.is_empty() {
@@ -190,30 +207,20 @@ fn list(
     Ok(html)
 }
 
-/// A short piece of Markdown (a step's words in a marker) as HTML, without the paragraph around it.
-fn inline_html(markdown: &str) -> String {
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, parser(markdown));
-    let html = html.trim();
-    html.strip_prefix("<p>")
-        .and_then(|h| h.strip_suffix("</p>"))
-        .unwrap_or(html)
-        .to_owned()
-}
-
-/// Text made safe for a double-quoted HTML attribute.
+/// Text made safe for a double-quoted HTML attribute, by the escaper mdBook's renderer uses.
 fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    let mut out = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html(&mut out, text).expect("writing to a String cannot fail");
+    out
 }
 
 /// The step's own Markdown, without its list marker, markers or item indentation.
 fn content(text: &str, step: &Step, edits: &[(Range<usize>, String)]) -> String {
     let range = step.content_start..step.item.end;
-    let mut step_edits: Vec<_> = edits
+    let first = edits.partition_point(|(r, _)| r.start < range.start);
+    let mut step_edits: Vec<_> = edits[first..]
         .iter()
+        .take_while(|(r, _)| r.start < range.end)
         .filter(|(r, _)| contains(&range, r))
         .cloned()
         .collect();
@@ -286,15 +293,7 @@ fn first_sentence(text: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{first_sentence, inline_html};
-
-    #[test]
-    fn marker_words_become_inline_html() {
-        assert_eq!(
-            inline_html("Take the **next** key & go."),
-            "Take the <strong>next</strong> key &amp; go."
-        );
-    }
+    use super::first_sentence;
 
     #[test]
     fn first_sentences() {

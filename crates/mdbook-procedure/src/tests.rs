@@ -26,9 +26,17 @@ fn drawings() -> figures::Drawings {
     }
 }
 
+fn settings(site_url: &str) -> Settings {
+    Settings {
+        site_url: site_url.to_owned(),
+        drawings: drawings(),
+        smart_punctuation: false,
+    }
+}
+
 fn run(chapters: &[(&str, &str)]) -> Result<Vec<String>, String> {
     let mut book = book(chapters);
-    process(&mut book, Path::new("src"), "", &drawings()).map_err(|e| e.to_string())?;
+    process(&mut book, Path::new("src"), &settings("")).map_err(|e| e.to_string())?;
     Ok(book
         .iter()
         .filter_map(|item| match item {
@@ -101,6 +109,22 @@ fn a_reference_to_a_missing_step_fails_with_file_and_line() {
 }
 
 #[test]
+fn a_reference_in_an_admonition_is_linked_and_checked() {
+    let tip = "```admonish tip\nGo back to step 2, or step 8.\n```\n";
+    let err = run(&[("procedure.md", PROCEDURE), ("help.md", tip)]).unwrap_err();
+    assert_eq!(
+        err,
+        "src/help.md:2: \"step 8\" refers to step 8, but the procedure has steps 1 to 7"
+    );
+    let tip = "```admonish tip\nGo back to step 2.\n```\n";
+    let out = run(&[("procedure.md", PROCEDURE), ("help.md", tip)]).unwrap();
+    assert_eq!(
+        out[1],
+        "```admonish tip\nGo back to [step 2](procedure.md#step-2).\n```\n"
+    );
+}
+
+#[test]
 fn a_reference_to_a_missing_step_in_the_procedure_itself() {
     let text = "<!-- procedure -->\n1. One.\n2. Back to step 3.\n";
     let err = run(&[("p.md", text)]).unwrap_err();
@@ -149,7 +173,63 @@ fn markdown() -> impl Strategy<Value = String> {
         .prop_map(|parts| parts.into_iter().map(|(p, sep)| p + &sep).collect())
 }
 
+/// Chapters built from the pieces a hurried author writes, right and wrong: markers with good and
+/// bad values, in and out of steps and admonitions, gaps, repeats and stray "step N" phrases.
+fn chapter_with_markers() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<!-- procedure -->".to_owned()),
+        (0u32..12).prop_map(|n| format!("{n}. Step text")),
+        (0u32..12).prop_map(|n| format!("   step {n} and steps {n} to {}", n + 2)),
+        prop_oneof![
+            Just("window: 5s"),
+            Just("window: 0s"),
+            Just("window: x"),
+            Just("presses: 3"),
+            Just("repeat-from: 1"),
+            Just("repeat-from: 9"),
+            Just("start: Go"),
+            Just("done: Ok"),
+            Just("fail: No"),
+            Just("again: Next **key**"),
+            Just("hold: lock, unlock"),
+            Just("hold: trunk"),
+            Just("press: lock"),
+            Just("press: lock, lock"),
+            Just("ignition: position-one"),
+            Just("ignition: start"),
+            Just("procdure"),
+            Just("done:"),
+            Just("a note")
+        ]
+        .prop_map(|m| format!("<!-- {m} -->")),
+        Just("   ```admonish tip\n   Back to step 2. <!-- window: 5s -->\n   ```".to_owned()),
+        Just("```admonish\nstep 1\n```".to_owned()),
+        Just("# Heading with step 4".to_owned()),
+        Just("- a bullet".to_owned()),
+        Just("<!-- unterminated".to_owned()),
+        Just("é ✓ “”".to_owned()),
+    ];
+    prop::collection::vec((piece, prop_oneof!["\n", "\n\n", " "]), 0..25)
+        .prop_map(|parts| parts.into_iter().map(|(p, sep)| p + &sep).collect())
+}
+
 proptest! {
+    /// Bad input never panics and is never waved through: the chapter builds, or every problem is
+    /// reported as `file:line: what is wrong`.
+    #[test]
+    fn any_chapter_builds_or_fails_with_file_and_line(text in chapter_with_markers()) {
+        match run(&[("a.md", &text)]) {
+            Ok(_) => {}
+            Err(errors) => {
+                for line in errors.lines() {
+                    let rest = line.strip_prefix("src/a.md:");
+                    let number = rest.and_then(|r| r.split(':').next()).and_then(|n| n.parse::<usize>().ok());
+                    prop_assert!(number.is_some_and(|n| n >= 1 && n <= text.lines().count().max(1)), "{}", line);
+                }
+            }
+        }
+    }
+
     #[test]
     fn unmarked_markdown_is_unchanged(text in markdown()) {
         prop_assert_eq!(&run(&[("a.md", &text)]).unwrap()[0], &text);
@@ -170,8 +250,7 @@ fn with_a_site_url_the_howto_step_urls_are_absolute() {
     process(
         &mut book,
         Path::new("src"),
-        "https://example.org/guide",
-        &drawings(),
+        &settings("https://example.org/guide"),
     )
     .unwrap();
     let BookItem::Chapter(ch) = &book.sections[0] else {

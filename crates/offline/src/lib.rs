@@ -29,16 +29,19 @@ pub fn write_service_worker(book_dir: &Path, template: &Path) -> Result<(Vec<Str
             );
         }
     }
-    // "./" is the site's root, which the home-screen icon opens.
-    let list: Vec<String> = std::iter::once("./".to_owned())
-        .chain(files.iter().cloned())
-        .map(|f| format!("  '{f}',"))
+    // "./" is the site's root, which the home-screen icon opens. The list and the version are
+    // written by a serializer: a JSON array and string are JavaScript, whatever a name holds.
+    let list: Vec<&str> = std::iter::once("./")
+        .chain(files.iter().map(String::as_str))
         .collect();
     let worker = source
-        .replace(VERSION_LINE, &format!("const VERSION = '{version}';"))
+        .replace(
+            VERSION_LINE,
+            &format!("const VERSION = {};", serde_json::to_string(&version)?),
+        )
         .replace(
             PRECACHE_LINE,
-            &format!("const PRECACHE = [\n{}\n];", list.join("\n")),
+            &format!("const PRECACHE = {};", serde_json::to_string_pretty(&list)?),
         );
     fs::write(book_dir.join("sw.js"), worker)?;
     Ok((files, version))
@@ -63,6 +66,31 @@ fn version(book_dir: &Path, files: &[String]) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_with_quotes_backslashes_and_ampersands_make_valid_javascript() {
+        let dir = std::env::temp_dir().join(format!("offline-names-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let odd = "it's \"odd\" \\ & so.html";
+        fs::write(
+            dir.join("index.html"),
+            format!(
+                "<a href=\"{}\">x</a>",
+                odd.replace('&', "&amp;").replace('"', "&quot;")
+            ),
+        )
+        .unwrap();
+        fs::write(dir.join(odd), "page").unwrap();
+        let template = dir.join("template.js");
+        fs::write(&template, format!("{VERSION_LINE}\n{PRECACHE_LINE}\n")).unwrap();
+        let (files, _) = write_service_worker(&dir, &template).unwrap();
+        assert!(files.iter().any(|f| f == odd), "{files:?}");
+        let worker = fs::read_to_string(dir.join("sw.js")).unwrap();
+        let array = &worker[worker.find('[').unwrap()..=worker.rfind(']').unwrap()];
+        let parsed: Vec<String> = serde_json::from_str(array).unwrap();
+        assert!(parsed.iter().any(|f| f == odd));
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn the_version_changes_with_the_content() {

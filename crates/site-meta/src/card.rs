@@ -95,6 +95,13 @@ mod tests {
     }
 
     #[test]
+    fn a_title_with_quotes_backslashes_and_ampersands_draws() {
+        let site = Site::new("https://example.org/", r#"The "Mini" \ & <Co>"#).unwrap();
+        let png = render(r#"It's "hard" \ & <fun>"#, &site, None, &Drawing::new());
+        assert!(png.is_ok(), "{:?}", png.err());
+    }
+
+    #[test]
     fn the_key_drawing_stands_right_of_the_title() {
         let site = Site::new("https://example.org/", "Mini Remote Fix").unwrap();
         let key = std::fs::read_to_string(concat!(

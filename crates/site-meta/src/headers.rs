@@ -30,7 +30,7 @@ pub fn write(book_dir: &Path) -> Result<()> {
     Ok(())
 }
 
-fn csp_of(html: &str) -> Option<String> {
+pub(crate) fn csp_of(html: &str) -> Option<String> {
     let doc = Html::parse_document(html);
     let meta = Selector::parse("meta[http-equiv='Content-Security-Policy']").expect("valid");
     doc.select(&meta)

@@ -5,7 +5,8 @@
 //!
 //! mdBook's templates cannot turn a chapter's path into its absolute URL or render an image, so
 //! this runs on the built `book/` (`cargo xtask build` calls [`finish`]). [`minify::theme`] takes
-//! the comments out of the theme's scripts and styles.
+//! the comments out of the theme's scripts and styles. Moved pages' redirect pages get the site's
+//! security policy and their script (`redirect`).
 
 mod card;
 mod draw;
@@ -14,6 +15,7 @@ mod headers;
 mod manifest;
 pub mod minify;
 mod page;
+mod redirect;
 mod site;
 mod sitemap;
 
@@ -40,7 +42,11 @@ pub fn finish(book_dir: &Path, site: &Site) -> Result<Vec<Page>> {
         })
         .transpose()?;
     let mut pages = Vec::new();
-    for file in chapter_files(book_dir)? {
+    let moved = site.redirect_pages();
+    for file in chapter_files(book_dir)?
+        .into_iter()
+        .filter(|f| !moved.contains(f))
+    {
         let path = book_dir.join(&file);
         let html =
             fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
@@ -52,18 +58,19 @@ pub fn finish(book_dir: &Path, site: &Site) -> Result<Vec<Page>> {
         fs::write(&path, head::add_tags(&html, &page, site)?)?;
         pages.push(page);
     }
+    redirect::finish(book_dir, site)?;
     sitemap::write(book_dir, site, &pages)?;
     manifest::write(book_dir, site, &drawing)?;
     headers::write(book_dir)?;
     Ok(pages)
 }
 
-/// Text made safe for HTML and SVG, in element content and in double-quoted attributes.
+/// Text made safe for HTML and SVG, in element content and in double-quoted attributes, by the
+/// escaper mdBook's renderer uses (one for the whole project).
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html(&mut out, text).expect("writing to a String cannot fail");
+    out
 }
 
 fn chapter_files(book_dir: &Path) -> Result<Vec<String>> {

@@ -37,25 +37,22 @@ pub fn write(book_dir: &Path, site: &Site, drawing: &Drawing) -> Result<()> {
         icons.join("maskable-512.png"),
         drawing.png(&icon_svg(0.15, false), 512, 512)?,
     )?;
-    let manifest = format!(
-        r#"{{
-  "name": "{name}",
-  "short_name": "Mini remote",
-  "description": "Re-program the three-button key of a 2004–2006 BMW Mini, step by step, even offline.",
-  "start_url": "./",
-  "scope": "./",
-  "display": "standalone",
-  "theme_color": "{THEME_COLOUR}",
-  "background_color": "{BACKGROUND}",
-  "icons": [
-    {{ "src": "icons/icon-192.png", "sizes": "192x192", "type": "image/png" }},
-    {{ "src": "icons/icon-512.png", "sizes": "512x512", "type": "image/png" }},
-    {{ "src": "icons/maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable" }}
-  ]
-}}
-"#,
-        name = site.name.replace('"', "'"),
-    );
+    let manifest = serde_json::json!({
+        "name": site.name,
+        "short_name": "Mini remote",
+        "description": "Re-program the three-button key of a 2004–2006 BMW Mini, step by step, even offline.",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "theme_color": THEME_COLOUR,
+        "background_color": BACKGROUND,
+        "icons": [
+            { "src": "icons/icon-192.png", "sizes": "192x192", "type": "image/png" },
+            { "src": "icons/icon-512.png", "sizes": "512x512", "type": "image/png" },
+            { "src": "icons/maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable" }
+        ]
+    });
+    let manifest = serde_json::to_string_pretty(&manifest)? + "\n";
     fs::write(book_dir.join("manifest.webmanifest"), manifest)?;
     Ok(())
 }
@@ -63,6 +60,19 @@ pub fn write(book_dir: &Path, site: &Site, drawing: &Drawing) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_with_quotes_backslashes_and_ampersands_is_valid_json() {
+        let dir = std::env::temp_dir().join(format!("site-meta-manifest-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let name = r#"Mini "Remote" \ & Fix"#;
+        let site = Site::new("https://example.org/", name).unwrap();
+        write(&dir, &site, &Drawing::new()).unwrap();
+        let text = fs::read_to_string(dir.join("manifest.webmanifest")).unwrap();
+        let manifest: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(manifest["name"], name);
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn icons_are_drawn_at_their_size() {

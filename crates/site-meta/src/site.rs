@@ -9,6 +9,7 @@
 //! (`[preprocessor.procedure] key-drawing`).
 
 use anyhow::{bail, Context, Result};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 #[derive(Debug, Clone)]
@@ -19,6 +20,11 @@ pub struct Site {
     pub name: String,
     /// The key drawing, a path in the book (`images/three-button-key.svg`), if there is one.
     pub key_drawing: Option<String>,
+    /// Pages that have moved, as book.toml lists them (`[output.html.redirect]`):
+    /// "/old.html" (or "/old.html#anchor") to "new.html".
+    pub redirects: BTreeMap<String, String>,
+    /// The folder of book.toml, where `theme/` is.
+    pub root: std::path::PathBuf,
 }
 
 impl Site {
@@ -53,6 +59,19 @@ impl Site {
             .and_then(|p| p.get("key-drawing"))
             .and_then(toml::Value::as_str)
             .map(str::to_owned);
+        site.redirects = config
+            .get("output")
+            .and_then(|o| o.get("html"))
+            .and_then(|h| h.get("redirect"))
+            .and_then(toml::Value::as_table)
+            .map(|table| {
+                table
+                    .iter()
+                    .filter_map(|(from, to)| Some((from.clone(), to.as_str()?.to_owned())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        site.root = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         Ok(site)
     }
 
@@ -69,7 +88,21 @@ impl Site {
             url,
             name: name.to_owned(),
             key_drawing: None,
+            redirects: BTreeMap::new(),
+            root: std::path::PathBuf::from("."),
         })
+    }
+
+    /// The redirect pages mdBook writes at the moved pages' old addresses (`about.html`).
+    pub fn redirect_pages(&self) -> Vec<String> {
+        let mut pages: Vec<String> = self
+            .redirects
+            .keys()
+            .map(|from| from.split('#').next().unwrap_or_default())
+            .map(|from| from.trim_start_matches('/').to_owned())
+            .collect();
+        pages.dedup();
+        pages
     }
 
     /// The public address of a built file; the landing page is the site's root.

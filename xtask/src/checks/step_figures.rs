@@ -144,7 +144,7 @@ mod tests {
         <circle class="mark-held" data-button="lock" cx="10" cy="20"/></svg>"#;
 
     fn steps() -> Vec<Step> {
-        analyze(CHAPTER).unwrap().procedures.remove(0).steps
+        analyze(CHAPTER, false).unwrap().procedures.remove(0).steps
     }
 
     #[test]

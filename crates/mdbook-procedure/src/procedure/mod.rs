@@ -8,7 +8,8 @@ use crate::error::Problem;
 use crate::markdown::parser;
 use crate::markers::{self, Marker, Parsed};
 use crate::references::{self, Reference};
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
+use std::collections::HashMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,8 +76,9 @@ pub struct Chapter {
     pub references: Vec<Reference>,
 }
 
-/// Reads a chapter's Markdown; every problem found is returned, not just the first.
-pub fn analyze(text: &str) -> Result<Chapter, Vec<Problem>> {
+/// Reads a chapter's Markdown (parsed as mdBook does, `smart_punctuation` as in book.toml); every
+/// problem found is returned, not just the first.
+pub fn analyze(text: &str, smart_punctuation: bool) -> Result<Chapter, Vec<Problem>> {
     let mut reader = Reader {
         text,
         chapter: Chapter::default(),
@@ -84,10 +86,14 @@ pub fn analyze(text: &str) -> Result<Chapter, Vec<Problem>> {
         awaiting_list: None,
         current: None,
         list_depth: 0,
-        no_references: 0,
+        not_linked: 0,
+        in_code: 0,
+        admonition: None,
         html_block: None,
+        step_numbers: HashMap::new(),
+        smart_punctuation,
     };
-    for (event, range) in parser(text).into_offset_iter() {
+    for (event, range) in parser(text, smart_punctuation).into_offset_iter() {
         reader.event(event, range);
     }
     if let Some(marker) = reader.awaiting_list {
@@ -111,9 +117,35 @@ struct Reader<'a> {
     current: Option<Procedure>,
     /// Lists open inside the current procedure (1 = its own list).
     list_depth: usize,
-    /// Inside links, images, headings, code blocks: text there is not a step reference.
-    no_references: usize,
+    /// Inside links, images, headings: a step reference there is checked, not linked.
+    not_linked: usize,
+    /// Inside code: "step 3" there is literal text.
+    in_code: usize,
+    /// Inside an mdbook-admonish block: its content is Markdown that admonish renders, read when
+    /// the block ends.
+    admonition: Option<Admonition>,
     html_block: Option<Range<usize>>,
+    /// Every step number of the chapter's procedures, with the offset where it was first used.
+    step_numbers: HashMap<u32, usize>,
+    smart_punctuation: bool,
+}
+
+/// An admonition's Markdown, put together from the code block's lines, and where each line
+/// is in the chapter.
+#[derive(Default)]
+struct Admonition {
+    markdown: String,
+    /// (offset in `markdown`, offset in the chapter) where each line starts.
+    lines: Vec<(usize, usize)>,
+}
+
+impl Admonition {
+    /// The chapter offset of `markdown[at]`.
+    fn source(&self, at: usize) -> usize {
+        let i = self.lines.partition_point(|&(start, _)| start <= at) - 1;
+        let (start, source) = self.lines[i];
+        source + (at - start)
+    }
 }
 
 impl Reader<'_> {
@@ -163,26 +195,33 @@ impl Reader<'_> {
             Event::Start(Tag::Item) if self.current.is_some() && self.list_depth == 1 => {
                 self.start_step(range)
             }
-            Event::Start(
-                Tag::Link { .. }
-                | Tag::Image { .. }
-                | Tag::Heading { .. }
-                | Tag::CodeBlock(_)
-                | Tag::MetadataBlock(_),
-            ) => self.no_references += 1,
-            Event::End(
-                TagEnd::Link
-                | TagEnd::Image
-                | TagEnd::Heading(_)
-                | TagEnd::CodeBlock
-                | TagEnd::MetadataBlock(_),
-            ) => self.no_references -= 1,
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Heading { .. }) => {
+                self.not_linked += 1
+            }
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::Heading(_)) => self.not_linked -= 1,
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if info.trim_start().starts_with("admonish") =>
+            {
+                self.admonition = Some(Admonition::default())
+            }
+            Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => self.in_code += 1,
+            Event::End(TagEnd::CodeBlock) if self.admonition.is_some() => {
+                let admonition = self.admonition.take().expect("checked just above");
+                self.read_admonition(&admonition);
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) => self.in_code -= 1,
             Event::Text(t) => {
                 if let Some(step) = self.step() {
                     step.text.push_str(&t);
                 }
-                if self.no_references == 0 {
-                    let found = references::find(self.text, range);
+                if let Some(admonition) = &mut self.admonition {
+                    admonition
+                        .lines
+                        .push((admonition.markdown.len(), range.start));
+                    admonition.markdown.push_str(&t);
+                } else if self.in_code == 0 {
+                    let link = self.not_linked == 0;
+                    let found = references::find(self.text, range, link);
                     self.chapter.references.extend(found);
                 }
             }
@@ -205,16 +244,55 @@ impl Reader<'_> {
         }
     }
 
+    /// An admonition's content, read as the Markdown admonish renders: its step references are
+    /// linked and checked like any other; a marker there would never be read, so it is an error.
+    fn read_admonition(&mut self, admonition: &Admonition) {
+        let markdown = admonition.markdown.as_str();
+        let (mut not_linked, mut in_code) = (0usize, 0usize);
+        for (event, range) in parser(markdown, self.smart_punctuation).into_offset_iter() {
+            match event {
+                Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Heading { .. }) => {
+                    not_linked += 1
+                }
+                Event::End(TagEnd::Link | TagEnd::Image | TagEnd::Heading(_)) => not_linked -= 1,
+                Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => in_code += 1,
+                Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) => in_code -= 1,
+                Event::Text(_) if in_code == 0 => {
+                    for found in references::find(markdown, range, not_linked == 0) {
+                        let start = admonition.source(found.range.start);
+                        let end = admonition.source(found.range.end - 1) + 1;
+                        // A reference broken over two lines is checked, but left as it is.
+                        let link = found.link && end - start == found.range.len();
+                        self.chapter.references.push(Reference {
+                            range: start..end,
+                            link,
+                            ..found
+                        });
+                    }
+                }
+                Event::Html(html) | Event::InlineHtml(html) => {
+                    for span in comment_spans(&html) {
+                        let comment = &html[span.clone()];
+                        if !matches!(markers::parse(comment), Parsed::Unknown(_)) {
+                            self.problem(
+                                admonition.source(range.start + span.start),
+                                format!(
+                                    "`{comment}` is inside an admonition, where it is never \
+                                     read: put it in the step's own text"
+                                ),
+                            );
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// Each comment in a piece of HTML: one line may hold several markers.
     fn comments(&mut self, range: Range<usize>, is_block: bool) {
-        let html = &self.text[range.clone()];
-        let mut at = 0;
-        while let Some(start) = html[at..].find("<!--").map(|i| at + i) {
-            let Some(end) = html[start..].find("-->").map(|i| start + i + 3) else {
-                break;
-            };
-            self.comment(range.start + start..range.start + end, is_block);
-            at = end;
+        for span in comment_spans(&self.text[range.clone()]) {
+            self.comment(range.start + span.start..range.start + span.end, is_block);
         }
     }
 
@@ -227,12 +305,23 @@ impl Reader<'_> {
             Parsed::Unknown(body) if in_step => self.problem(
                 range.start,
                 format!(
-                    "unknown marker `{body}` in a procedure step: \
+                    "unknown marker `{body}` in a procedure step{}: \
                      the markers are `window: 30s`, `repeat-from: 3`, `presses: 3`, `start: …`, \
-                     `done: …`, `fail: …`, `again: …`, `hold: …`, `press: …` and `ignition: …`"
+                     `done: …`, `fail: …`, `again: …`, `hold: …`, `press: …` and `ignition: …`",
+                    markers::near_miss(&body)
+                        .map(|name| format!(" (did you mean `{name}`?)"))
+                        .unwrap_or_default()
                 ),
             ),
-            Parsed::Unknown(_) => {}
+            // An ordinary comment, unless it is a marker's name mistyped, which would be ignored.
+            Parsed::Unknown(body) => {
+                if let Some(name) = markers::near_miss(&body) {
+                    self.problem(
+                        range.start,
+                        format!("unknown marker `{body}`: did you mean `{name}`?"),
+                    );
+                }
+            }
             Parsed::Malformed(message) => self.problem(range.start, message),
             Parsed::Marker(Marker::Procedure) if is_block && self.current.is_none() => {
                 self.awaiting_list = Some(range.start)
@@ -292,14 +381,11 @@ impl Reader<'_> {
 
         let procedure = self.current.as_ref().expect("inside a procedure");
         let expected = procedure.steps.len() as u32 + 1;
+        // Where each step number was first used: a map, so a long procedure is not re-scanned.
         let earlier = self
-            .chapter
-            .procedures
-            .iter()
-            .chain([procedure])
-            .flat_map(|p| &p.steps)
-            .find(|s| s.number == number)
-            .map(|s| crate::error::line_of(text, s.item.start));
+            .step_numbers
+            .insert(number, item.start)
+            .map(|at| crate::error::line_of(text, at));
         if let Some(line) = earlier {
             self.problem(
                 item.start,
@@ -364,6 +450,13 @@ impl Reader<'_> {
                     format!("`{both}` cannot be both held and pressed in one step"),
                 ));
             }
+            if step.start_label.is_some() && step.window.is_none() {
+                self.problems.push(Problem::new(
+                    at,
+                    "`start` labels the tap that starts the step's window, but this step has no \
+                     `window`",
+                ));
+            }
             if step.fail_label.is_some() && step.done_label.is_none() {
                 self.problems.push(Problem::new(
                     at,
@@ -371,6 +464,22 @@ impl Reader<'_> {
                      e.g. `<!-- done: The doors locked, then unlocked -->`",
                 ));
             }
+        }
+        // Guided mode follows one loop for further keys.
+        if let Some(second) = procedure
+            .steps
+            .iter()
+            .filter(|s| s.repeat_from.is_some())
+            .nth(1)
+        {
+            let at = second
+                .markers
+                .first()
+                .map_or(second.item.start, |m| m.start);
+            self.problems.push(Problem::new(
+                at,
+                "a procedure has one `repeat-from` loop; this is a second one",
+            ));
         }
         for step in &mut procedure.steps {
             step.text = step.text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -389,6 +498,20 @@ impl Reader<'_> {
         }
         self.chapter.procedures.push(procedure);
     }
+}
+
+/// Where each `<!-- … -->` comment is in a piece of HTML.
+fn comment_spans(html: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while let Some(start) = html[at..].find("<!--").map(|i| at + i) {
+        let Some(end) = html[start..].find("-->").map(|i| start + i + 3) else {
+            break;
+        };
+        spans.push(start..end);
+        at = end;
+    }
+    spans
 }
 
 /// Sets a step's field from its marker; returns the marker's name if it was already set.

@@ -14,7 +14,7 @@ const GOOD: &str = "# Keys
 
 #[test]
 fn reads_steps_windows_and_the_loop() {
-    let chapter = analyze(GOOD).unwrap();
+    let chapter = analyze(GOOD, false).unwrap();
     let [procedure] = chapter.procedures.as_slice() else {
         panic!("one procedure expected")
     };
@@ -47,26 +47,69 @@ fn reads_steps_windows_and_the_loop() {
 }
 
 #[test]
-fn finds_references_outside_links_code_and_headings() {
+fn references_are_linked_in_text_checked_in_links_and_headings_and_code_is_literal() {
     let text = "See step 2.\n\n## Step 3\n\n`step 4` and [step 5](x.md), but steps 1 to 3.\n";
-    let found: Vec<_> = analyze(text)
+    let found: Vec<_> = analyze(text, false)
         .unwrap()
         .references
         .into_iter()
-        .map(|r| &text[r.range])
+        .map(|r| (&text[r.range], r.link))
         .collect();
-    assert_eq!(found, ["step 2", "steps 1 to 3"]);
+    assert_eq!(
+        found,
+        [
+            ("step 2", true),
+            ("Step 3", false),
+            ("step 5", false),
+            ("steps 1 to 3", true)
+        ]
+    );
+}
+
+#[test]
+fn references_in_an_admonition_are_found_where_they_stand_in_the_chapter() {
+    let text = "<!-- procedure -->\n1. One.\n\n   ```admonish tip\n   Go back to step 9,\n     \
+                or see [step 1](x) and `step 2`.\n   ```\n2. Two.\n";
+    let found: Vec<_> = analyze(text, false)
+        .unwrap()
+        .references
+        .into_iter()
+        .map(|r| (&text[r.range], r.link))
+        .collect();
+    assert_eq!(found, [("step 9", true), ("step 1", false)]);
+}
+
+#[test]
+fn a_marker_in_an_admonition_is_an_error() {
+    let text =
+        "<!-- procedure -->\n1. One.\n\n   ```admonish\n   Wait. <!-- window: 5s -->\n   ```\n";
+    let (line, message) = problem(text);
+    assert_eq!(line, 5);
+    assert!(
+        message.contains("is inside an admonition, where it is never read"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_mistyped_marker_is_an_error_anywhere() {
+    let (line, message) = problem("Intro.\n\n<!-- procdure -->\n1. One.\n");
+    assert_eq!(line, 3);
+    assert_eq!(
+        message,
+        "unknown marker `procdure`: did you mean `procedure`?"
+    );
 }
 
 #[test]
 fn an_ordinary_numbered_list_is_not_a_procedure() {
-    let chapter = analyze("1. one\n2. two\n\n<!-- a note -->\n").unwrap();
+    let chapter = analyze("1. one\n2. two\n\n<!-- a note -->\n", false).unwrap();
     assert!(chapter.procedures.is_empty());
 }
 
 /// Analyzes `text` and returns its one problem as (line, message).
 fn problem(text: &str) -> (usize, String) {
-    let problems = analyze(text).expect_err("should be rejected");
+    let problems = analyze(text, false).expect_err("should be rejected");
     assert_eq!(problems.len(), 1, "{problems:?}");
     (
         line_of(text, problems[0].offset),
@@ -155,9 +198,10 @@ fn malformed_duration() {
 
 #[test]
 fn guided_mode_labels_and_presses() {
-    let text = "<!-- procedure -->\n1. Press three times. <!-- presses: 3 -->\n   \
+    let text =
+        "<!-- procedure -->\n1. Press three times. <!-- presses: 3 --> <!-- window: 9s -->\n   \
                 <!-- start: Go --> <!-- done: Pressed -->\n";
-    let step = &analyze(text).unwrap().procedures[0].steps[0];
+    let step = &analyze(text, false).unwrap().procedures[0].steps[0];
     assert_eq!(
         (
             step.presses,
@@ -174,7 +218,7 @@ fn a_check_step_and_words_for_a_further_key() {
     let text = "<!-- procedure -->\n1. Hold both. <!-- again: Take the next key. -->\n\
                 2. Did it lock? <!-- done: Yes --> <!-- fail: No -->\n\
                 3. Next key? <!-- repeat-from: 1 -->\n";
-    let steps = &analyze(text).unwrap().procedures[0].steps;
+    let steps = &analyze(text, false).unwrap().procedures[0].steps;
     assert_eq!(steps[0].again.as_deref(), Some("Take the next key."));
     assert_eq!(
         (
@@ -278,10 +322,30 @@ fn step_marker_outside_a_procedure() {
 #[test]
 fn every_problem_is_reported() {
     let text = "<!-- procedure -->\n1. One. <!-- window: x -->\n3. Three. <!-- nope -->\n";
-    let lines: Vec<_> = analyze(text)
+    let lines: Vec<_> = analyze(text, false)
         .unwrap_err()
         .iter()
         .map(|p| line_of(text, p.offset))
         .collect();
     assert_eq!(lines, [2, 3, 3]);
+}
+
+#[test]
+fn a_start_label_without_a_window() {
+    let text = "<!-- procedure -->\n1. One. <!-- start: Go -->\n";
+    assert_eq!(problem(text).0, 2);
+    assert!(problem(text).1.contains("this step has no `window`"));
+}
+
+#[test]
+fn two_loops_in_one_procedure() {
+    let text = "<!-- procedure -->\n1. One.\n2. Again? <!-- repeat-from: 1 -->\n\
+                3. Again? <!-- repeat-from: 1 -->\n";
+    assert_eq!(
+        problem(text),
+        (
+            4,
+            "a procedure has one `repeat-from` loop; this is a second one".to_owned()
+        )
+    );
 }

@@ -2,10 +2,10 @@
 // address with the anchor, and a pasted link lands on its target, marked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite } from './site.mjs';
+import { siteUrl, useSite } from './site.mjs';
 
 const site = useSite();
-const SITE_URL = 'https://miniremotefix.org/'; // book.toml [output.html.site] url
+const SITE_URL = siteUrl();
 
 test('"Copy link" puts the canonical URL with the anchor on the clipboard, and says so', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1024, height: 800 } });

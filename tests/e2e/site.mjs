@@ -21,6 +21,15 @@ export function builtPages() {
     .sort();
 }
 
+/**
+ * The site's public address, as the build wrote it (book.toml's `[output.html.site] url`): the
+ * landing page's canonical URL.
+ */
+export function siteUrl() {
+  const index = readFileSync(`${bookDir}/index.html`, 'utf8');
+  return index.match(/<link rel="canonical" href="([^"]+)"/)[1];
+}
+
 /** Serves the book (or `dir`) on a free loopback port; resolves to { url, close }. */
 export function serveBook(dir = bookDir) {
   const handler = sirv(dir, { dev: true });

@@ -1,7 +1,7 @@
 //! `cargo xtask bench`: how long the build takes, how heavy each page is, and Lighthouse mobile
 //! on our theme against stock mdBook; appended to BENCHMARKS.md with the date and the machine.
 
-use crate::{browser, cmd, paths, site, tools};
+use crate::{browser, build, cmd, paths, tools};
 use anyhow::Result;
 use std::fmt::Write as _;
 use std::fs;
@@ -19,7 +19,7 @@ pub fn run() -> Result<()> {
     let mut times = Vec::new();
     for _ in 0..BUILD_RUNS {
         let start = Instant::now();
-        site::build_into(&dest)?;
+        build::build_into(&dest)?;
         times.push(start.elapsed().as_secs_f64() * 1000.0);
     }
     times.sort_by(f64::total_cmp);
@@ -28,7 +28,7 @@ pub fn run() -> Result<()> {
     writeln!(report, "## {} — {}\n", today()?, machine())?;
     writeln!(
         report,
-        "mdBook {}, mdbook-admonish {}. Full build (`cargo xtask build`: mdBook, then previews, cards, manifest, service worker), {BUILD_RUNS} runs: \
+        "mdBook {}, mdbook-admonish {}. Full build (`cargo xtask build`: mdBook, then the post-build: minified theme, previews and cards, sitemap, manifest, service worker, headers), {BUILD_RUNS} runs: \
          median {:.0} ms, min {:.0} ms, max {:.0} ms.\n",
         tools::MDBOOK.version,
         tools::MDBOOK_ADMONISH.version,
@@ -176,7 +176,7 @@ fn against_stock(ours: &Path) -> Result<String> {
     // An empty theme folder gives mdBook's built-in theme; admonitions keep their styles.
     let empty_theme = target.join("bench-stock-theme");
     fs::create_dir_all(&empty_theme)?;
-    site::build_with(
+    build::build_with(
         &stock,
         &[
             ("MDBOOK_OUTPUT__HTML__THEME", path_str(&empty_theme)),
@@ -217,13 +217,11 @@ fn record(report: &str) -> Result<()> {
 
 fn dir_size(dir: &Path) -> Result<u64> {
     let mut total = 0;
-    for entry in fs::read_dir(dir)? {
+    for entry in walkdir::WalkDir::new(dir) {
         let entry = entry?;
-        total += if entry.file_type()?.is_dir() {
-            dir_size(&entry.path())?
-        } else {
-            entry.metadata()?.len()
-        };
+        if entry.file_type().is_file() {
+            total += entry.metadata()?.len();
+        }
     }
     Ok(total)
 }

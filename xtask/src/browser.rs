@@ -1,6 +1,6 @@
 //! The browser tests: Debian's Chromium driven by playwright-core, under node's own test runner.
 
-use crate::{cmd, paths};
+use crate::{build, cmd, copies, paths};
 use anyhow::{bail, Result};
 use std::fs;
 use std::path::Path;
@@ -8,10 +8,27 @@ use std::process::Command;
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 
+/// The stage: every browser test against `book/`, with the other builds some tests need.
+pub fn run() -> Result<()> {
+    // The offline update test needs a second build whose content differs: about.md gains a line.
+    let updated = copies::changed("offline-update", "about.md", |text| {
+        format!("{text}\nThis copy of the guide was rebuilt to test offline updates.\n")
+    })?;
+    build::build_book(updated.path(), &updated.path().join("book"))?;
+    // The rename test follows an old address into a book where about.md became credits.md.
+    let renamed = copies::renamed()?;
+    run_tests(
+        &paths::book(),
+        &[
+            ("UPDATED_BOOK_DIR", &updated.path().join("book")),
+            ("RENAMED_BOOK_DIR", &renamed.path().join("book")),
+        ],
+    )
+}
+
 /// Runs `node --test` over `tests/e2e/*.test.mjs` against the site built in `book_dir`; `books`
-/// are other builds some tests need, by the variable that names them (a rebuild with a changed
-/// chapter for the offline update test, a book with a renamed page for the redirect test).
-pub fn run_tests(book_dir: &Path, books: &[(&str, &Path)]) -> Result<()> {
+/// are other builds some tests need, by the variable that names them.
+fn run_tests(book_dir: &Path, books: &[(&str, &Path)]) -> Result<()> {
     ensure_chromium()?;
     ensure_java()?;
     ensure_node_packages(&paths::e2e())?;

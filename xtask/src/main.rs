@@ -2,11 +2,13 @@
 
 mod bench;
 mod browser;
+mod build;
 mod checks;
 mod cmd;
+mod copies;
 mod paths;
 mod serve;
-mod site;
+mod stage;
 mod test;
 mod tools;
 
@@ -38,10 +40,12 @@ fn run() -> Result<()> {
         .as_slice()
     {
         ["serve"] => serve::run(),
-        ["build"] => site::build().map(|_| ()),
+        ["build"] => build::build().map(|_| ()),
         ["test"] => test::run(),
         ["bench"] => bench::run(),
-        ["fingerprint-article", folder] => test::fingerprint_article(std::path::Path::new(folder)),
+        ["fingerprint-article", folder] => {
+            checks::originality::fingerprint_article(std::path::Path::new(folder))
+        }
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             Ok(())

@@ -1,5 +1,6 @@
 //! Where things live, relative to the repository root.
 
+use anyhow::Result;
 use std::path::PathBuf;
 
 /// The repository root (the workspace that holds `book.toml`).
@@ -22,6 +23,17 @@ pub fn tools_bin() -> PathBuf {
 /// The built site.
 pub fn book() -> PathBuf {
     root().join("book")
+}
+
+/// The built chapter pages, and the pages mdBook adds (print, 404, the no-script table of
+/// contents), in file-name order.
+pub fn built_pages() -> Result<Vec<PathBuf>> {
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(book())?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    pages.retain(|p| p.extension().is_some_and(|e| e == "html"));
+    pages.sort();
+    Ok(pages)
 }
 
 /// The Markdown chapters.

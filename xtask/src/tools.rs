@@ -147,13 +147,13 @@ impl CrateTool {
     }
 }
 
+/// A copy of the folder `from`, with everything in it, at `to`.
 pub fn copy_dir(from: &Path, to: &Path) -> Result<()> {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.with_context(|| format!("reading {}", from.display()))?;
+        let target = to.join(entry.path().strip_prefix(from)?);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target)?;
         } else {
             fs::copy(entry.path(), &target)?;
         }

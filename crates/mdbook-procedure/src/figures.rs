@@ -158,6 +158,13 @@ pub struct Action<'a> {
     pub ignition: Option<&'a str>,
 }
 
+impl Action<'_> {
+    /// Nothing to draw: the step's hands neither hold nor press, nor turn the ignition.
+    pub fn is_empty(&self) -> bool {
+        self.hold.is_empty() && self.press.is_empty() && self.ignition.is_none()
+    }
+}
+
 /// The step's figures (the key, the ignition, or both), or an error naming the missing drawing.
 pub fn figures(action: Action, drawings: &Drawings) -> Result<String, String> {
     let mut html = String::new();

@@ -2,9 +2,38 @@
 //! canonical URL equal to `og:url`, Open Graph and Twitter tags with absolute URLs, and a social
 //! card that is a 1200×630 PNG in the build. Also `sitemap.xml` and `robots.txt`.
 
+use crate::paths;
+use anyhow::{bail, Result};
 use scraper::{Html, Selector};
 use std::collections::BTreeMap;
+use std::fs;
 use std::path::Path;
+
+/// The stage: every chapter page (not the utility pages, nor a moved page's redirect).
+pub fn run() -> Result<()> {
+    let site = post_build::Site::from_book_toml(&paths::root().join("book.toml"))?;
+    let moved = site.redirect_pages();
+    let mut pages = Vec::new();
+    for path in paths::built_pages()? {
+        let file = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        if !post_build::UTILITY_PAGES.contains(&file.as_str()) && !moved.contains(&file) {
+            pages.push((file, fs::read_to_string(&path)?));
+        }
+    }
+    let problems = problems(&paths::book(), &site.url, &pages);
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    println!(
+        "{} pages: tags, cards, sitemap and robots.txt in order",
+        pages.len()
+    );
+    Ok(())
+}
 
 /// Problems with the pages `(file name, html)` built into `book_dir` for the site at `site_url`.
 pub fn problems(book_dir: &Path, site_url: &str, pages: &[(String, String)]) -> Vec<String> {
@@ -86,14 +115,13 @@ pub fn problems(book_dir: &Path, site_url: &str, pages: &[(String, String)]) -> 
     problems
 }
 
-/// Width and height from a PNG's header, if it is one.
+/// Width and height of a PNG, if it is one.
 fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    let signature = b"\x89PNG\r\n\x1a\n";
-    if bytes.len() < 24 || &bytes[..8] != signature || &bytes[12..16] != b"IHDR" {
+    if imagesize::image_type(bytes).ok()? != imagesize::ImageType::Png {
         return None;
     }
-    let number = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
-    Some((number(16), number(20)))
+    let size = imagesize::blob_size(bytes).ok()?;
+    Some((size.width.try_into().ok()?, size.height.try_into().ok()?))
 }
 
 #[cfg(test)]
@@ -105,8 +133,9 @@ mod tests {
         let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
         png.extend(1200u32.to_be_bytes());
         png.extend(630u32.to_be_bytes());
+        png.extend([8, 6, 0, 0, 0]);
         assert_eq!(png_size(&png), Some((1200, 630)));
-        assert_eq!(png_size(b"GIF89a"), None);
+        assert_eq!(png_size(b"GIF89a\x01\0\x01\0"), None);
     }
 
     #[test]

@@ -6,8 +6,98 @@
 //! runs (a hash of the run's words), so the check works in any clone and the text is not copied.
 //! `cargo xtask fingerprint-article <folder>` writes it from the article's files.
 
+use super::html_text;
+use crate::paths;
+use anyhow::{bail, Context, Result};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+/// Where the fingerprints of the article's runs are kept.
+const ARTICLE_RUNS: &str = "tests/article-runs.txt";
+
+/// The stage: no page or chapter shares a run with the article. Where the article itself is at
+/// hand (../shared/source, beside the repository in CI), the fingerprints must match it and must
+/// catch the article itself.
+pub fn run() -> Result<()> {
+    let file = paths::root().join(ARTICLE_RUNS);
+    let article = read_fingerprints(
+        &fs::read_to_string(&file).with_context(|| format!("reading {ARTICLE_RUNS}"))?,
+    );
+    if article.is_empty() {
+        bail!("{ARTICLE_RUNS} holds no fingerprints: the check would pass anything");
+    }
+    let dir = paths::source_article_dir();
+    if dir.exists() {
+        let text = read_article(&dir)?;
+        if fingerprints(&text) != article {
+            bail!(
+                "{ARTICLE_RUNS} does not match the article in {0}: run \
+                 `cargo xtask fingerprint-article {0}`",
+                dir.display()
+            );
+        }
+        if copied_runs(&article, &text).is_empty() {
+            bail!("the fingerprints do not catch the article itself");
+        }
+        println!("{ARTICLE_RUNS} matches the article beside the repository");
+    }
+    let mut texts = Vec::new();
+    for page in paths::built_pages()? {
+        let text = html_text::visible_text(&fs::read_to_string(&page)?);
+        texts.push((page, text));
+    }
+    for chapter in fs::read_dir(paths::chapters())? {
+        let path = chapter?.path();
+        if path.extension().is_some_and(|e| e == "md") {
+            let text = fs::read_to_string(&path)?;
+            texts.push((path, text));
+        }
+    }
+    let mut problems = Vec::new();
+    for (path, text) in &texts {
+        for run in copied_runs(&article, text) {
+            problems.push(format!("{}: copies the article: \"{run}\"", path.display()));
+        }
+    }
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    println!(
+        "{} pages and chapters share no run of {RUN} words with the article ({} fingerprints)",
+        texts.len(),
+        article.len()
+    );
+    Ok(())
+}
+
+/// `cargo xtask fingerprint-article <folder>`: writes tests/article-runs.txt from the article's
+/// files in `folder`.
+pub fn fingerprint_article(folder: &Path) -> Result<()> {
+    let prints = fingerprints(&read_article(folder)?);
+    fs::write(
+        paths::root().join(ARTICLE_RUNS),
+        write_fingerprints(&prints),
+    )?;
+    println!("{ARTICLE_RUNS}: {} fingerprints", prints.len());
+    Ok(())
+}
+
+/// Every file of the article's folder, one after another; an empty folder is an error, not an
+/// article with nothing to copy.
+fn read_article(dir: &Path) -> Result<String> {
+    let mut article = String::new();
+    let entries = fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))?;
+    for entry in entries {
+        article.push_str(&fs::read_to_string(entry?.path())?);
+        article.push('\n');
+    }
+    if words(&article).len() < RUN {
+        bail!("{}: the article's folder holds no article", dir.display());
+    }
+    Ok(article)
+}
 
 /// The longest run of the article's words the site may share with it, plus one.
 pub const RUN: usize = 12;
@@ -124,6 +214,16 @@ mod tests {
         // "the ignition ... turn back" is 11 of the article's words in a row.
         let page = "so: turn the ignition to the first position within 5 seconds turn back then go";
         assert!(copied_runs(&fingerprints(ARTICLE), page).is_empty());
+    }
+
+    #[test]
+    fn an_empty_article_folder_is_an_error_not_an_article_with_nothing_to_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = read_article(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.ends_with("the article's folder holds no article"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -5,9 +5,44 @@
 //! anywhere. The browser tests watch the requests a visit makes; this also sees what a visit does
 //! not happen to load.
 
+use crate::paths;
+use anyhow::{bail, Result};
 use regex::Regex;
 use scraper::{Html, Selector};
+use std::fs;
 use std::sync::LazyLock;
+use walkdir::WalkDir;
+
+/// The stage: every page, drawing and stylesheet of the built site.
+pub fn run() -> Result<()> {
+    let site = post_build::Site::from_book_toml(&paths::root().join("book.toml"))?;
+    let host = site
+        .url
+        .trim_start_matches("https://")
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let book = paths::book();
+    let mut problems = Vec::new();
+    let mut files = 0;
+    for entry in WalkDir::new(&book).sort_by_file_name() {
+        let path = entry?.into_path();
+        let name = path.strip_prefix(&book)?.display().to_string();
+        let text = || fs::read_to_string(&path);
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("html" | "svg") => problems.extend(in_markup(&name, &text()?, &host)),
+            Some("css") => problems.extend(in_styles(&name, &text()?, &host)),
+            _ => continue,
+        }
+        files += 1;
+    }
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    println!("{files} pages, drawings and stylesheets load nothing from another host than {host}");
+    Ok(())
+}
 
 static HOST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:([a-z][a-z0-9+.-]*):)?(//)?([^/?#:\s]*)").expect("valid regex")

@@ -1,8 +1,53 @@
 //! The built procedure page carries the procedure as data: a `HowTo` JSON-LD block listing every
-//! step, each step's url landing on an id on the page, and each timing window as `data-window`.
+//! step, each step's url landing on an id on the page, and each timing window and the loop as the
+//! chapter's markers say (read from the chapter as the preprocessor reads it); and its figures
+//! (`step_figures`).
 
+use super::step_figures;
+use crate::paths;
+use anyhow::{anyhow, bail, Result};
 use scraper::{Html, Selector};
 use serde_json::Value;
+use std::fs;
+
+pub fn run() -> Result<()> {
+    let html = fs::read_to_string(paths::book().join("procedure.html"))?;
+    let data = read(&html, "procedure.html").map_err(|p| anyhow!(p.join("\n")))?;
+    let chapter = fs::read_to_string(paths::chapters().join("procedure.md"))?;
+    let steps: Vec<_> = mdbook_procedure::procedure::analyze(&chapter, false)
+        .map_err(|p| anyhow!("procedure.md: {p:?}"))?
+        .procedures
+        .into_iter()
+        .flat_map(|p| p.steps)
+        .collect();
+    let expected = ProcedureData {
+        steps: steps.len(),
+        windows: steps
+            .iter()
+            .filter_map(|s| Some((s.number, s.window?)))
+            .collect(),
+        loops: steps
+            .iter()
+            .filter_map(|s| Some((s.number, s.repeat_from?)))
+            .collect(),
+    };
+    if data != expected {
+        bail!("procedure.html: the chapter says {expected:?}; the page has {data:?}");
+    }
+    println!(
+        "procedure.html: HowTo with {} steps, each url on its id; windows {:?}, loop {:?}",
+        data.steps, data.windows, data.loops
+    );
+    let problems = step_figures::problems(&html, "procedure.html", &steps);
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    let figures = steps.iter().filter(|s| !s.action().is_empty()).count();
+    println!(
+        "procedure.html: {figures} step figures mark exactly their steps' buttons, in words too"
+    );
+    Ok(())
+}
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct ProcedureData {

@@ -2,7 +2,49 @@
 //! pasted into a forum still resolves, on its page or through a redirect from book.toml
 //! (`[output.html.redirect]`) to a page that has the anchor.
 
+use crate::{copies, paths};
+use anyhow::{bail, Result};
 use std::collections::{BTreeMap, HashSet};
+use std::fs;
+use std::path::Path;
+
+/// The stage: every line of tests/public-urls.txt resolves in the build; and in a copy of the
+/// book with a page renamed as the README says, every one still does.
+pub fn run() -> Result<()> {
+    let problems = in_book(&paths::root(), &paths::book())?;
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    let renamed = copies::renamed()?;
+    let problems = in_book(renamed.path(), &renamed.path().join("book"))?;
+    if !problems.is_empty() {
+        bail!(
+            "after renaming about.md to credits.md as the README says:\n{}",
+            problems.join("\n")
+        );
+    }
+    println!(
+        "every public address resolves, and still does with about.md renamed as the README says"
+    );
+    Ok(())
+}
+
+/// The contract checked against the book whose `book.toml` is in `root`, built in `book`.
+fn in_book(root: &Path, book: &Path) -> Result<Vec<String>> {
+    let contract = fs::read_to_string(paths::root().join("tests/public-urls.txt"))?;
+    let redirects = post_build::Site::from_book_toml(&root.join("book.toml"))?.redirects;
+    let ids_of = |page: &str| {
+        let html = fs::read_to_string(book.join(page)).ok()?;
+        let doc = scraper::Html::parse_document(&html);
+        let any_id = scraper::Selector::parse("[id]").expect("valid selector");
+        Some(
+            doc.select(&any_id)
+                .filter_map(|e| e.value().attr("id").map(str::to_owned))
+                .collect(),
+        )
+    };
+    Ok(problems(&contract, ids_of, &redirects))
+}
 
 /// Problems with `contract` (the file's text) against the build: `ids_of(page)` gives the ids on a
 /// built page, or `None` when there is no such page; `redirects` maps "/old.html" to "new.html".

@@ -1,5 +1,13 @@
 //! The build must print no warning: mdBook's `[WARN]`/`[ERROR]` log lines and the preprocessors'
-//! own "Warning:" lines all count.
+//! own "Warning:" lines all count. (`build` refuses a build that warns; this stage runs it.)
+
+use crate::build;
+use anyhow::Result;
+
+/// The stage: build the site into `book/`, which every later stage reads.
+pub fn run() -> Result<()> {
+    build::build().map(|_| ())
+}
 
 /// The lines of a build log that are warnings or errors.
 pub fn find(log: &str) -> Vec<String> {

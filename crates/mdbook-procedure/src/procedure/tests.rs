@@ -46,15 +46,20 @@ fn reads_steps_windows_and_the_loop() {
     assert_eq!(procedure.steps[1].indent, 3);
 }
 
-#[test]
-fn references_are_linked_in_text_checked_in_links_and_headings_and_code_is_literal() {
-    let text = "See step 2.\n\n## Step 3\n\n`step 4` and [step 5](x.md), but steps 1 to 3.\n";
-    let found: Vec<_> = analyze(text, false)
+/// The step references `text` makes: the words, and whether they become a link.
+fn references(text: &str) -> Vec<(&str, bool)> {
+    analyze(text, false)
         .unwrap()
         .references
         .into_iter()
         .map(|r| (&text[r.range], r.link))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn references_are_linked_in_text_checked_in_links_and_headings_and_code_is_literal() {
+    let text = "See step 2.\n\n## Step 3\n\n`step 4` and [step 5](x.md), but steps 1 to 3.\n";
+    let found = references(text);
     assert_eq!(
         found,
         [
@@ -70,12 +75,7 @@ fn references_are_linked_in_text_checked_in_links_and_headings_and_code_is_liter
 fn references_in_an_admonition_are_found_where_they_stand_in_the_chapter() {
     let text = "<!-- procedure -->\n1. One.\n\n   ```admonish tip\n   Go back to step 9,\n     \
                 or see [step 1](x) and `step 2`.\n   ```\n2. Two.\n";
-    let found: Vec<_> = analyze(text, false)
-        .unwrap()
-        .references
-        .into_iter()
-        .map(|r| (&text[r.range], r.link))
-        .collect();
+    let found = references(text);
     assert_eq!(found, [("step 9", true), ("step 1", false)]);
 }
 
@@ -107,6 +107,13 @@ fn an_ordinary_numbered_list_is_not_a_procedure() {
     assert!(chapter.procedures.is_empty());
 }
 
+/// Asserts that `text` has one problem, on `line`, whose message starts with `start`.
+fn assert_problem_starts(text: &str, line: usize, start: &str) {
+    let (at, message) = problem(text);
+    assert_eq!(at, line, "{message}");
+    assert!(message.starts_with(start), "{message}");
+}
+
 /// Analyzes `text` and returns its one problem as (line, message).
 fn problem(text: &str) -> (usize, String) {
     let problems = analyze(text, false).expect_err("should be rejected");
@@ -120,12 +127,7 @@ fn problem(text: &str) -> (usize, String) {
 #[test]
 fn unknown_marker() {
     let text = "<!-- procedure -->\n1. One.\n2. Two. <!-- windw: 5s -->\n";
-    let (line, message) = problem(text);
-    assert_eq!(line, 3);
-    assert!(
-        message.starts_with("unknown marker `windw: 5s`"),
-        "{message}"
-    );
+    assert_problem_starts(text, 3, "unknown marker `windw: 5s`");
 }
 
 #[test]
@@ -246,30 +248,26 @@ fn again_on_a_step_that_is_not_repeated() {
 #[test]
 fn a_fail_button_without_a_done_button() {
     let text = "<!-- procedure -->\n1. One.\n2. Did it lock? <!-- fail: No -->\n";
-    let (line, message) = problem(text);
-    assert_eq!(line, 3);
-    assert!(
-        message.starts_with("a step with a `fail` button needs a `done` button too"),
-        "{message}"
+    assert_problem_starts(
+        text,
+        3,
+        "a step with a `fail` button needs a `done` button too",
     );
 }
 
 #[test]
-fn two_done_labels_on_one_step() {
-    let text = "<!-- procedure -->\n1. One. <!-- done: A --> <!-- done: B -->\n";
-    assert_eq!(
-        problem(text),
-        (2, "this step has two `done` markers".to_owned())
-    );
-}
-
-#[test]
-fn two_windows_on_one_step() {
-    let text = "<!-- procedure -->\n1. One. <!-- window: 5s --> <!-- window: 6s -->\n";
-    assert_eq!(
-        problem(text),
-        (2, "this step has two `window` markers".to_owned())
-    );
+fn a_marker_given_twice_on_one_step() {
+    for (markers, name) in [
+        ("<!-- done: A --> <!-- done: B -->", "done"),
+        ("<!-- window: 5s --> <!-- window: 6s -->", "window"),
+        ("<!-- hold: lock --> <!-- hold: unlock -->", "hold"),
+    ] {
+        let text = format!("<!-- procedure -->\n1. One. {markers}\n");
+        assert_eq!(
+            problem(&text),
+            (2, format!("this step has two `{name}` markers"))
+        );
+    }
 }
 
 #[test]

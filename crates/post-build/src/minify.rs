@@ -54,7 +54,8 @@ mod tests {
 
     #[test]
     fn comments_go_and_code_stays() {
-        let dir = std::env::temp_dir().join(format!("site-meta-minify-{}", std::process::id()));
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path();
         fs::create_dir_all(dir.join("theme/guided")).unwrap();
         let js = "// why\nconst url = `${a}//${b}`; /* note */\nconst re = /[A-Z]/g;\n";
         let css = "/* why */\n.a {\n    top: calc(1.44rem - 24px);\n}\n";
@@ -62,7 +63,7 @@ mod tests {
         fs::write(dir.join("theme/guided/mode-1a2b3c4d.css"), css).unwrap();
         fs::write(dir.join("searcher-1a2b3c4d.js"), js).unwrap();
 
-        let (before, after) = theme(&dir).unwrap();
+        let (before, after) = theme(dir).unwrap();
         assert_eq!(before, js.len() + css.len());
         assert!(after < before);
         let read = |f: &str| fs::read_to_string(dir.join(f)).unwrap();
@@ -79,6 +80,5 @@ mod tests {
             js,
             "mdBook's own files are left alone"
         );
-        fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -2,15 +2,16 @@
 //! `theme/redirect.hbs`): each gets the pages' Content-Security-Policy, taken from the built
 //! landing page, and `theme/redirect.js` beside it, which carries the reader's anchor across.
 
+use crate::config::Site;
+use crate::escape;
 use crate::headers::csp_of;
-use crate::{escape, Site};
 use anyhow::{Context, Result};
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 use std::fs;
 use std::path::Path;
 
-pub fn finish(book_dir: &Path, site: &Site) -> Result<()> {
+pub fn write(book_dir: &Path, site: &Site) -> Result<()> {
     let pages = site.redirect_pages();
     if pages.is_empty() {
         return Ok(());

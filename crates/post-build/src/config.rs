@@ -1,16 +1,16 @@
-//! The site's one public address, from `book.toml`:
+//! What book.toml says that the post-build needs, read with mdBook's own `Config` (so the
+//! `MDBOOK_…` variables that change mdBook's settings change ours too): the site's one public
+//! address, its name, the key drawing the cards show, and the pages that have moved.
 //!
 //! ```toml
 //! [output.html.site]
 //! url = "https://example.org/"
 //! ```
 //! (mdBook warns about unknown top-level tables, not about extra keys under `output.html`.)
-//! Also the key drawing the cards show: the one the procedure's figures draw
-//! (`[preprocessor.procedure] key-drawing`).
 
 use anyhow::{bail, Context, Result};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -18,58 +18,41 @@ pub struct Site {
     pub url: String,
     /// The book's title: `og:site_name` and the name on every card.
     pub name: String,
-    /// The key drawing, a path in the book (`images/three-button-key.svg`), if there is one.
+    /// The key drawing, a path in the book (`images/three-button-key.svg`), if there is one:
+    /// `[preprocessor.procedure] key-drawing`, the one the procedure's figures draw.
     pub key_drawing: Option<String>,
     /// Pages that have moved, as book.toml lists them (`[output.html.redirect]`):
     /// "/old.html" (or "/old.html#anchor") to "new.html".
     pub redirects: BTreeMap<String, String>,
     /// The folder of book.toml, where `theme/` is.
-    pub root: std::path::PathBuf,
+    pub root: PathBuf,
 }
 
 impl Site {
     pub fn from_book_toml(path: &Path) -> Result<Site> {
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        let config: toml::Table = text
-            .parse()
-            .with_context(|| format!("{}", path.display()))?;
+        let mut config = mdbook::Config::from_disk(path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        config.update_from_env();
         let url = config
-            .get("output")
-            .and_then(|o| o.get("html"))
-            .and_then(|h| h.get("site"))
-            .and_then(|s| s.get("url"))
-            .and_then(toml::Value::as_str)
+            .get("output.html.site.url")
+            .and_then(|v| v.as_str())
             .with_context(|| {
                 format!(
                     "{}: [output.html.site] url = \"https://…\" is missing",
                     path.display()
                 )
             })?;
-        let name = config
-            .get("book")
-            .and_then(|b| b.get("title"))
-            .and_then(toml::Value::as_str)
-            .unwrap_or_default();
-        let mut site = Site::new(url, name)
+        let name = config.book.title.clone().unwrap_or_default();
+        let mut site = Site::new(url, &name)
             .with_context(|| format!("{}: [output.html.site] url", path.display()))?;
         site.key_drawing = config
-            .get("preprocessor")
-            .and_then(|p| p.get("procedure"))
+            .get_preprocessor("procedure")
             .and_then(|p| p.get("key-drawing"))
-            .and_then(toml::Value::as_str)
+            .and_then(|v| v.as_str())
             .map(str::to_owned);
         site.redirects = config
-            .get("output")
-            .and_then(|o| o.get("html"))
-            .and_then(|h| h.get("redirect"))
-            .and_then(toml::Value::as_table)
-            .map(|table| {
-                table
-                    .iter()
-                    .filter_map(|(from, to)| Some((from.clone(), to.as_str()?.to_owned())))
-                    .collect()
-            })
+            .html_config()
+            .map(|html| html.redirect.into_iter().collect())
             .unwrap_or_default();
         site.root = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         Ok(site)
@@ -89,7 +72,7 @@ impl Site {
             name: name.to_owned(),
             key_drawing: None,
             redirects: BTreeMap::new(),
-            root: std::path::PathBuf::from("."),
+            root: PathBuf::from("."),
         })
     }
 

@@ -2,8 +2,9 @@
 //! with the chapter's title in large type and the key drawing beside it, so a link pasted in a
 //! forum thread is recognisable at a glance. Drawn from an SVG template.
 
+use crate::config::Site;
 use crate::draw::Drawing;
-use crate::{escape, Site};
+use crate::escape;
 use anyhow::Result;
 use base64::Engine as _;
 

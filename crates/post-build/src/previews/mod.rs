@@ -1,13 +1,68 @@
-//! The tags in a chapter's `<head>` that describe it to search engines and link previews.
+//! Link previews: for every chapter page, the tags in its `<head>` that make a pasted link unfurl
+//! as a clear card (its own description, canonical URL, Open Graph, Twitter), and the card image
+//! itself (`card`), from what the chapter says (`page`).
 
-use crate::{card, escape, Page, Site};
+mod card;
+mod page;
+
+pub use page::Page;
+
+use crate::config::Site;
+use crate::draw::Drawing;
+use crate::escape;
 use anyhow::{Context, Result};
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
+use std::fs;
+use std::path::Path;
+
+/// Pages that are not chapters: no preview, not in the sitemap.
+pub const UTILITY_PAGES: [&str; 3] = ["404.html", "print.html", "toc.html"];
+
+/// Adds the tags and the card to every chapter page in `book_dir` (not the utility pages, nor
+/// the redirect pages of moved chapters); returns the chapters, in file-name order.
+pub fn write(book_dir: &Path, site: &Site, drawing: &Drawing) -> Result<Vec<Page>> {
+    let key = site
+        .key_drawing
+        .as_ref()
+        .map(|file| {
+            let path = book_dir.join(file);
+            fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
+        })
+        .transpose()?;
+    let moved = site.redirect_pages();
+    let mut pages = Vec::new();
+    for file in chapter_files(book_dir)?
+        .into_iter()
+        .filter(|f| !moved.contains(f))
+    {
+        let path = book_dir.join(&file);
+        let html =
+            fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let page = Page::read(&file, &html).with_context(|| file.clone())?;
+        let card = card::render(&page.title, site, key.as_deref(), drawing)?;
+        let card_path = book_dir.join(page.card_path());
+        fs::create_dir_all(card_path.parent().expect("cards/ has a parent"))?;
+        fs::write(&card_path, card)?;
+        fs::write(&path, add_tags(&html, &page, site)?)?;
+        pages.push(page);
+    }
+    Ok(pages)
+}
+
+fn chapter_files(book_dir: &Path) -> Result<Vec<String>> {
+    let mut files: Vec<String> = fs::read_dir(book_dir)
+        .with_context(|| format!("reading {}", book_dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".html") && !UTILITY_PAGES.contains(&name.as_str()))
+        .collect();
+    files.sort();
+    Ok(files)
+}
 
 /// The page with mdBook's `<meta name="description">` (the book's) replaced by the chapter's own,
 /// and the canonical, Open Graph and Twitter tags, at the end of `<head>`.
-pub fn add_tags(html: &str, page: &Page, site: &Site) -> Result<String> {
+fn add_tags(html: &str, page: &Page, site: &Site) -> Result<String> {
     let tags = tags(page, site);
     let settings = RewriteStrSettings::new()
         .append_element_content_handler(element!("meta[name='description']", |el| {

@@ -1,8 +1,8 @@
 //! The web app manifest, so the guide can be added to a phone's home screen, with its icons drawn
 //! at build: 192 and 512 px, and a 512 px maskable one whose picture keeps to the safe circle.
 
+use crate::config::Site;
 use crate::draw::Drawing;
-use crate::Site;
 use anyhow::Result;
 use std::fs;
 use std::path::Path;
@@ -21,22 +21,21 @@ fn icon_svg(inset: f32, rounded: bool) -> String {
     )
 }
 
-/// Writes `manifest.webmanifest` and `icons/*.png` into the book.
+/// The icons, in the book.
+pub const ICONS: [&str; 3] = [
+    "icons/icon-192.png",
+    "icons/icon-512.png",
+    "icons/maskable-512.png",
+];
+
+/// Writes `manifest.webmanifest` and its icons ([`ICONS`]) into the book.
 pub fn write(book_dir: &Path, site: &Site, drawing: &Drawing) -> Result<()> {
     let icons = book_dir.join("icons");
     fs::create_dir_all(&icons)?;
-    fs::write(
-        icons.join("icon-192.png"),
-        drawing.png(&icon_svg(0.0, true), 192, 192)?,
-    )?;
-    fs::write(
-        icons.join("icon-512.png"),
-        drawing.png(&icon_svg(0.0, true), 512, 512)?,
-    )?;
-    fs::write(
-        icons.join("maskable-512.png"),
-        drawing.png(&icon_svg(0.15, false), 512, 512)?,
-    )?;
+    let [small, large, maskable] = ICONS.map(|icon| book_dir.join(icon));
+    fs::write(small, drawing.png(&icon_svg(0.0, true), 192, 192)?)?;
+    fs::write(large, drawing.png(&icon_svg(0.0, true), 512, 512)?)?;
+    fs::write(maskable, drawing.png(&icon_svg(0.15, false), 512, 512)?)?;
     let manifest = serde_json::json!({
         "name": site.name,
         "short_name": "Mini remote",
@@ -47,9 +46,9 @@ pub fn write(book_dir: &Path, site: &Site, drawing: &Drawing) -> Result<()> {
         "theme_color": THEME_COLOUR,
         "background_color": BACKGROUND,
         "icons": [
-            { "src": "icons/icon-192.png", "sizes": "192x192", "type": "image/png" },
-            { "src": "icons/icon-512.png", "sizes": "512x512", "type": "image/png" },
-            { "src": "icons/maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable" }
+            { "src": ICONS[0], "sizes": "192x192", "type": "image/png" },
+            { "src": ICONS[1], "sizes": "512x512", "type": "image/png" },
+            { "src": ICONS[2], "sizes": "512x512", "type": "image/png", "purpose": "maskable" }
         ]
     });
     let manifest = serde_json::to_string_pretty(&manifest)? + "\n";
@@ -63,15 +62,15 @@ mod tests {
 
     #[test]
     fn a_name_with_quotes_backslashes_and_ampersands_is_valid_json() {
-        let dir = std::env::temp_dir().join(format!("site-meta-manifest-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path();
         let name = r#"Mini "Remote" \ & Fix"#;
         let site = Site::new("https://example.org/", name).unwrap();
-        write(&dir, &site, &Drawing::new()).unwrap();
+        write(dir, &site, &Drawing::new()).unwrap();
         let text = fs::read_to_string(dir.join("manifest.webmanifest")).unwrap();
         let manifest: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(manifest["name"], name);
-        fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(manifest["icons"][2]["src"], ICONS[2]);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `_headers` for static hosts that read it (Netlify, Cloudflare Pages): the same
 //! Content-Security-Policy as the pages' `<meta>` (taken from the built landing page, so there is
-//! one source), and a year-long cache for every file whose name carries a content hash
-//! (`book-1a2b3c4d.js`, mdBook's `hash-files`): a change is always a new name.
+//! one source), what other parts ask for (the service worker, never cached), and a year-long
+//! cache for every file whose name carries a content hash (`book-1a2b3c4d.js`, mdBook's
+//! `hash-files`): a change is always a new name. Written last, when every file is there.
 
 use anyhow::{Context, Result};
 use regex::Regex;
@@ -9,19 +10,23 @@ use scraper::{Html, Selector};
 use std::fs;
 use std::path::Path;
 use std::sync::LazyLock;
+use walkdir::WalkDir;
 
 static HASHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"-[0-9a-f]{8}(\.min)?\.[a-z0-9]+$").expect("valid regex"));
 
-pub fn write(book_dir: &Path) -> Result<()> {
+/// Writes `_headers`; `also` are (path, header) rules other parts need.
+pub fn write(book_dir: &Path, also: &[(&str, &str)]) -> Result<()> {
     let index = fs::read_to_string(book_dir.join("index.html")).context("index.html")?;
     let csp = csp_of(&index).context("index.html has no Content-Security-Policy <meta>")?;
     let mut out = format!(
         "/*\n  Content-Security-Policy: {csp}; frame-ancestors 'none'\n  \
-         X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\n\
-         /sw.js\n  Cache-Control: no-cache\n"
+         X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"
     );
-    for file in hashed_files(book_dir, "")? {
+    for (path, header) in also {
+        out.push_str(&format!("\n{path}\n  {header}\n"));
+    }
+    for file in hashed_files(book_dir)? {
         out.push_str(&format!(
             "\n/{file}\n  Cache-Control: public, max-age=31536000, immutable\n"
         ));
@@ -40,21 +45,14 @@ pub(crate) fn csp_of(html: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Files under `dir` (relative to the book, `/`-separated) whose names carry a hash, sorted.
-fn hashed_files(book_dir: &Path, dir: &str) -> Result<Vec<String>> {
+/// Files of the book (relative to it, `/`-separated) whose names carry a hash, sorted.
+fn hashed_files(book_dir: &Path) -> Result<Vec<String>> {
     let mut found = Vec::new();
-    for entry in fs::read_dir(book_dir.join(dir))? {
+    for entry in WalkDir::new(book_dir).sort_by_file_name() {
         let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let path = if dir.is_empty() {
-            name.clone()
-        } else {
-            format!("{dir}/{name}")
-        };
-        if entry.file_type()?.is_dir() {
-            found.extend(hashed_files(book_dir, &path)?);
-        } else if HASHED.is_match(&name) {
-            found.push(path);
+        if entry.file_type().is_file() && HASHED.is_match(&entry.file_name().to_string_lossy()) {
+            let path = entry.path().strip_prefix(book_dir)?;
+            found.push(path.to_string_lossy().replace('\\', "/"));
         }
     }
     found.sort();

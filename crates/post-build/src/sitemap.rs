@@ -1,6 +1,7 @@
 //! `sitemap.xml` with every chapter, and `robots.txt` pointing to it.
 
-use crate::{Page, Site};
+use crate::config::Site;
+use crate::previews::Page;
 use anyhow::Result;
 use quick_xml::events::BytesText;
 use std::fs;

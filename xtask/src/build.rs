@@ -1,4 +1,5 @@
-//! Building the book with the pinned mdBook, and refusing a build that warns.
+//! Building the site: the pinned mdBook (which runs our preprocessor), refusing a build that
+//! warns, then the post-build (`crates/post-build`), in the one order it fixes.
 
 use crate::{checks::warnings, cmd, paths, tools};
 use anyhow::{bail, Result};
@@ -15,22 +16,18 @@ pub fn build_into(dest: &Path) -> Result<String> {
 }
 
 /// Builds the book whose `book.toml` is in `root` (the repository, or a changed copy of it for a
-/// test) into `dest`. Then minifies the theme's scripts and styles and adds what mdBook cannot
-/// make: link-preview tags and cards, sitemap.xml, robots.txt, the manifest, and last the service
-/// worker, which lists every final file.
+/// test) into `dest`, then finishes it with everything mdBook cannot make.
 pub fn build_book(root: &Path, dest: &Path) -> Result<String> {
     let log = build_root_with(root, dest, &[])?;
-    let (source, minified) = site_meta::minify::theme(dest)?;
-    println!("theme scripts and styles minified: {source} → {minified} bytes");
-    let site = site_meta::Site::from_book_toml(&root.join("book.toml"))?;
-    let pages = site_meta::finish(dest, &site)?;
-    let template = root.join("theme/offline/service-worker.js");
-    let (precached, version) = offline::write_service_worker(dest, &template)?;
+    let report = post_build::run(root, dest)?;
     println!(
-        "after mdBook: link previews and cards for {} chapters, sitemap.xml, robots.txt, \
-         manifest; sw.js precaches {} files, version {version}",
-        pages.len(),
-        precached.len() + 1
+        "after mdBook: theme minified ({} → {} bytes), link previews and cards for {} chapters, \
+         sitemap.xml, robots.txt, manifest; sw.js precaches {} files, version {}",
+        report.minified.0,
+        report.minified.1,
+        report.chapters.len(),
+        report.precached.len() + 1,
+        report.version
     );
     Ok(log)
 }

@@ -1,6 +1,6 @@
-//! What to precache: every built page, and every local file a page refers to (styles, scripts,
-//! images, the manifest and its icons) or loads on demand (the search code and index). Derived
-//! from the build each time, never kept by hand.
+//! What to precache: every built page, every local file a page refers to (styles, scripts,
+//! images, the manifest) or loads on demand (the search code and index), and the manifest's
+//! icons. Derived from the build each time, never kept by hand.
 
 use anyhow::{bail, Context, Result};
 use scraper::{Html, Selector};
@@ -17,8 +17,8 @@ const REFERENCES: [(&str, &str); 5] = [
     ("html[data-search-index]", "data-search-index"),
 ];
 
-/// Files relative to the book's root, sorted.
-pub fn precache_list(book_dir: &Path) -> Result<Vec<String>> {
+/// Files relative to the book's root, sorted; `also` are more (the manifest's icons).
+pub fn precache_list(book_dir: &Path, also: &[String]) -> Result<Vec<String>> {
     let mut files = BTreeSet::new();
     for entry in
         fs::read_dir(book_dir).with_context(|| format!("reading {}", book_dir.display()))?
@@ -36,12 +36,7 @@ pub fn precache_list(book_dir: &Path) -> Result<Vec<String>> {
         }
         files.insert(name);
     }
-    let icons = book_dir.join("icons");
-    if icons.is_dir() {
-        for entry in fs::read_dir(icons)? {
-            files.insert(format!("icons/{}", entry?.file_name().to_string_lossy()));
-        }
-    }
+    files.extend(also.iter().cloned());
     Ok(files.into_iter().collect())
 }
 

@@ -1,12 +1,8 @@
-//! Offline after one visit: writes the service worker (`sw.js`, at the site's root so that it
-//! controls every page) from `theme/offline/service-worker.js`, with the list of files to
-//! precache and a version made from their content. Runs last after mdBook (`cargo xtask build`),
-//! once every page and asset is final.
+//! The service worker (`sw.js`, at the site's root so that it controls every page), from
+//! `theme/offline/service-worker.js` with the files to precache and a version made from their
+//! content filled in.
 
-mod precache;
-
-pub use precache::precache_list;
-
+use super::precache::precache_list;
 use anyhow::{bail, Context, Result};
 use sha2::{Digest, Sha256};
 use std::fs;
@@ -15,9 +11,10 @@ use std::path::Path;
 const VERSION_LINE: &str = "const VERSION = 'dev';";
 const PRECACHE_LINE: &str = "const PRECACHE = [];";
 
-/// Writes `book_dir/sw.js` from `template`; returns the precached files and the version.
-pub fn write_service_worker(book_dir: &Path, template: &Path) -> Result<(Vec<String>, String)> {
-    let files = precache_list(book_dir)?;
+/// Writes `book_dir/sw.js` from `template`, precaching the pages, what they name and `also`
+/// (the manifest's icons); returns the precached files and the version.
+pub fn write(book_dir: &Path, template: &Path, also: &[String]) -> Result<(Vec<String>, String)> {
+    let files = precache_list(book_dir, also)?;
     let version = version(book_dir, &files)?;
     let source =
         fs::read_to_string(template).with_context(|| format!("reading {}", template.display()))?;
@@ -69,8 +66,8 @@ mod tests {
 
     #[test]
     fn names_with_quotes_backslashes_and_ampersands_make_valid_javascript() {
-        let dir = std::env::temp_dir().join(format!("offline-names-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path();
         let odd = "it's \"odd\" \\ & so.html";
         fs::write(
             dir.join("index.html"),
@@ -83,25 +80,23 @@ mod tests {
         fs::write(dir.join(odd), "page").unwrap();
         let template = dir.join("template.js");
         fs::write(&template, format!("{VERSION_LINE}\n{PRECACHE_LINE}\n")).unwrap();
-        let (files, _) = write_service_worker(&dir, &template).unwrap();
+        let (files, _) = write(dir, &template, &[]).unwrap();
         assert!(files.iter().any(|f| f == odd), "{files:?}");
         let worker = fs::read_to_string(dir.join("sw.js")).unwrap();
         let array = &worker[worker.find('[').unwrap()..=worker.rfind(']').unwrap()];
         let parsed: Vec<String> = serde_json::from_str(array).unwrap();
         assert!(parsed.iter().any(|f| f == odd));
-        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn the_version_changes_with_the_content() {
-        let dir = std::env::temp_dir().join(format!("offline-version-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path();
         fs::write(dir.join("a.html"), "one").unwrap();
-        let first = version(&dir, &["a.html".into()]).unwrap();
+        let first = version(dir, &["a.html".into()]).unwrap();
         fs::write(dir.join("a.html"), "two").unwrap();
-        let second = version(&dir, &["a.html".into()]).unwrap();
+        let second = version(dir, &["a.html".into()]).unwrap();
         assert_ne!(first, second);
         assert_eq!(first.len(), 12);
-        fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -141,7 +141,7 @@
       const name = target.matches('li') ? `step ${target.dataset.step}` : target.textContent.trim();
       const button = document.createElement('button');
       button.type = 'button';
-      button.className = 'share-link';
+      button.className = 'icon-button share-link';
       button.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0zM8 21a5 5 0 0 1-3.5-8.5l2-2a1 1 0 0 1 1.4 1.4l-2 2a3 3 0 0 0 4.2 4.2l2-2a1 1 0 0 1 1.4 1.4l-2 2A5 5 0 0 1 8 21zm9.4-7.1a1 1 0 0 1-.7-1.7l2-2a3 3 0 0 0-4.2-4.2l-2 2a1 1 0 0 1-1.4-1.4l2-2a5 5 0 0 1 7 7l-2 2a1 1 0 0 1-.7.3z"/></svg>';
       button.title = label;
       button.setAttribute('aria-label', `${share ? 'Share a link' : 'Copy link'} to ${name}`);

@@ -1,8 +1,10 @@
-// cargo xtask bench, second half: two builds of the same chapters, ours and stock mdBook, each
+// cargo xtask bench, second half: three builds of the same chapters, side by side in one run:
+// ours, the floor (each page's text as bare HTML: no CSS, no script) and stock mdBook. Each is
 // served with gzip on loopback, and Lighthouse mobile (its default: a phone-sized screen, slow 4G
-// and a slower CPU, simulated) on every chapter of each. Prints a Markdown table.
+// and a slower CPU, simulated) audits every chapter of each, several times; the table shows the
+// medians, and the ratios of ours to the floor. Prints Markdown.
 //
-//   node lighthouse.mjs <our book dir> <stock book dir>     (CHROME_PATH names the browser)
+//   node lighthouse.mjs <our book dir> <floor dir> <stock book dir>   (CHROME_PATH names the browser)
 import { createServer } from 'node:http';
 import { readdirSync } from 'node:fs';
 import compression from 'compression';
@@ -10,13 +12,13 @@ import sirv from 'sirv';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 
-const RUNS = 3; // per page and build; the run with the median performance score is reported
+const RUNS = 3; // per page and build; every figure is the median of the runs
 const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-const [oursDir, stockDir] = process.argv.slice(2);
+const [oursDir, floorDir, stockDir] = process.argv.slice(2);
 const pages = readdirSync(oursDir)
   .filter((f) => f.endsWith('.html') && !['404.html', 'print.html', 'toc.html'].includes(f))
   .sort();
@@ -59,23 +61,38 @@ async function audit(url, port) {
   };
 }
 
+/** The median of every figure over the runs. */
+function medians(runs) {
+  const median = (key) => {
+    const values = runs.map((r) => r[key]).sort((a, b) => a - b);
+    return values[Math.floor(values.length / 2)];
+  };
+  const keys = ['performance', 'accessibility', 'bestPractices', 'seo', 'fcp', 'lcp', 'cls', 'tbt', 'bytes', 'requests'];
+  return Object.fromEntries(keys.map((k) => [k, median(k)]));
+}
+
 const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH, chromeFlags: CHROMIUM_FLAGS });
-const builds = [['ours', await serve(oursDir)], ['stock mdBook', await serve(stockDir)]];
+const builds = [['ours', await serve(oursDir)], ['floor', await serve(floorDir)], ['stock mdBook', await serve(stockDir)]];
 const rows = [];
+const ratios = [];
 const notes = [];
 try {
   for (const page of pages) {
+    const result = {};
     for (const [name, site] of builds) {
       const runs = [];
       for (let i = 0; i < RUNS; i += 1) runs.push(await audit(`${site.url}/${page}`, chrome.port));
-      runs.sort((a, b) => a.performance - b.performance);
-      const r = runs[Math.floor(RUNS / 2)];
-      const perf = runs.map((x) => x.performance).join('/');
-      rows.push(`| ${page} | ${name} | ${(r.bytes / 1024).toFixed(1)} | ${r.requests} | ${r.performance} (${perf}) | `
-        + `${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${(r.fcp / 1000).toFixed(2)} s | `
-        + `${(r.lcp / 1000).toFixed(2)} s | ${r.cls.toFixed(3)} | ${Math.round(r.tbt)} ms |`);
-      if (name === 'ours' && r.failed.length) notes.push(`- ${page}: failed audits ${r.failed.join(', ')}`);
+      const r = medians(runs);
+      result[name] = r;
+      rows.push(`| ${page} | ${name} | ${(r.bytes / 1024).toFixed(1)} | ${r.requests} | ${r.performance} `
+        + `(${runs.map((x) => x.performance).join('/')}) | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | `
+        + `${(r.fcp / 1000).toFixed(2)} s | ${(r.lcp / 1000).toFixed(2)} s | ${r.cls.toFixed(3)} | ${Math.round(r.tbt)} ms |`);
+      const failed = [...new Set(runs.flatMap((x) => x.failed))];
+      if (name === 'ours' && failed.length) notes.push(`- ${page}: failed audits ${failed.join(', ')}`);
     }
+    const { ours, floor } = result;
+    ratios.push(`| ${page} | ${(ours.fcp / floor.fcp).toFixed(2)}× | ${(ours.lcp / floor.lcp).toFixed(2)}× `
+      + `| ${(ours.bytes / floor.bytes).toFixed(1)}× | ${(result['stock mdBook'].lcp / ours.lcp).toFixed(2)}× |`);
   }
 } finally {
   await chrome.kill();
@@ -83,10 +100,14 @@ try {
 }
 
 console.log(`Lighthouse ${lighthouse.version ?? '12'} mobile (simulated slow 4G, 4x CPU slowdown), first visit, `
-  + `served with gzip on loopback; ${RUNS} runs per page, the median by performance shown `
-  + '(all three performance scores in brackets). KB are transferred bytes; Lighthouse counts the '
-  + 'data: URIs of the admonition icons as requests, though they cost no network request.\n');
+  + `served with gzip on loopback; ${RUNS} runs per page and build, every figure the median `
+  + '(the performance scores of the runs in brackets). KB are transferred bytes. The floor is each '
+  + 'page\'s text as bare HTML, with no CSS and no script.\n');
 console.log('| page | build | KB | requests | performance | accessibility | best practices | SEO | FCP | LCP | CLS | TBT |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) console.log(row);
+console.log('\nOurs against the floor (medians; 1.00× is as fast as a bare page), and stock mdBook against ours:\n');
+console.log('| page | FCP ours / floor | LCP ours / floor | bytes ours / floor | LCP stock / ours |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const row of ratios) console.log(row);
 if (notes.length) console.log(`\nOur failed Lighthouse audits:\n${notes.join('\n')}`);

@@ -1,27 +1,18 @@
 // The site's own behaviour, in place of mdBook's book.js: colour theme, chapter drawer, keyboard
 // navigation between chapters, a share link for every step and section, search loaded only when
 // the reader asks for it, the offline service worker, live reload.
-// Loaded in <head> so the saved colour theme applies before the first paint; the rest runs once
-// the document is parsed. Without JavaScript every page still reads and links to every chapter.
+// The page's own first lines (index.hbs) set the saved colour theme and the `js` class before
+// the first paint, and load this once the page is painted. Without JavaScript every page still
+// reads and links to every chapter.
 'use strict';
 
 (function () {
   const root = document.documentElement;
-  const THEME_KEY = 'mini-remote-fix-theme';
+  const THEME_KEY = 'mini-remote-fix-theme'; // also read by index.hbs, before the first paint
   const WIDE = window.matchMedia('(min-width: 1080px)');
   const SYSTEM_DARK = window.matchMedia('(prefers-color-scheme: dark)');
 
-  root.classList.add('js');
-
   // ---- Colour theme: the system's choice unless the reader picked one ---------------------
-
-  function savedTheme() {
-    try {
-      return localStorage.getItem(THEME_KEY);
-    } catch {
-      return null; // storage blocked: follow the system
-    }
-  }
 
   function applyTheme(theme) {
     root.classList.toggle('theme-dark', theme === 'dark');
@@ -30,8 +21,6 @@
 
   const isDark = () => root.classList.contains('theme-dark')
     || (!root.classList.contains('theme-light') && SYSTEM_DARK.matches);
-
-  applyTheme(savedTheme());
 
   function themeToggle() {
     const button = document.getElementById('theme-toggle');
@@ -166,7 +155,7 @@
     }
   }
 
-  // ---- Search: mdBook's searcher, fetched on the first use ----------------------------------
+  // ---- Search: theme/search/ (lunr, the guide's sections, search.js), fetched on first use ------
 
   function searchOnDemand() {
     const toggle = document.getElementById('search-toggle');
@@ -176,15 +165,15 @@
     const results = document.getElementById('searchresults-outer');
     const header = document.getElementById('searchresults-header');
 
-    // The searcher's scripts, in order. A failed load (no signal in a car park) is forgotten, so
-    // the next open tries again; once they are in, mdBook's searcher takes over the controls.
+    // The scripts, in order (crates/post-build, search.rs, names them). A failed load (no signal
+    // in a car park) is forgotten, so the next open tries again.
     let loading = null;
+    let loaded = false;
     const load = () => {
       loading ??= toggle.dataset.scripts.split(' ')
         .reduce((previous, src) => previous.then(() => addScript(src)), Promise.resolve())
         .then(() => {
-          toggle.removeEventListener('click', openAndLoad);
-          document.removeEventListener('keydown', onKey);
+          loaded = true;
         }, (error) => {
           loading = null;
           throw error;
@@ -192,39 +181,49 @@
       return loading;
     };
 
-    // The box opens inside the tap, so a phone shows its keyboard at once; mdBook's searcher
-    // takes over when it arrives ("search-loading" keeps the box open while it sets up).
-    function openAndLoad(event) {
+    // The box opens inside the tap, so a phone shows its keyboard at once; what the reader types
+    // while search loads is kept, and search.js answers it when it arrives.
+    function open(event) {
       event?.preventDefault();
       wrapper.classList.remove('hidden');
-      wrapper.classList.add('search-loading');
       toggle.setAttribute('aria-expanded', 'true');
       bar.focus();
-      if (loading) return; // already on its way
-      results.classList.add('hidden');
-      load().then(() => {
-        wrapper.classList.remove('search-loading');
-        toggle.click(); // the searcher's own handler: opens the box and loads the index
-        // It selects the box's text; keep what the reader typed meanwhile, caret at the end.
-        bar.setSelectionRange(bar.value.length, bar.value.length);
-      }, () => {
-        wrapper.classList.remove('search-loading');
+      load().catch(() => {
         results.classList.remove('hidden');
         header.textContent = 'Search could not load: no connection? Tap search again to retry.';
       });
     }
 
-    function onKey(event) {
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
-      if (event.target.closest('input, textarea, select, [contenteditable], .guided')) return;
-      if (event.key === 's' || event.key === '/') openAndLoad(event);
+    function close() {
+      wrapper.classList.add('hidden');
+      toggle.setAttribute('aria-expanded', 'false');
+      toggle.focus();
     }
 
-    toggle.addEventListener('click', openAndLoad);
-    document.addEventListener('keydown', onKey);
-    // A search link (?search=…) or a result opened with its words to highlight (?highlight=…).
+    // Open and loaded, the button closes the box; open and not loaded, it tries again.
+    toggle.addEventListener('click', (event) => {
+      if (loaded && toggle.getAttribute('aria-expanded') === 'true') close();
+      else open(event);
+    });
+    // Enter never reloads the page; search.js opens the first result.
+    bar.form.addEventListener('submit', (event) => event.preventDefault());
+    document.addEventListener('keydown', (event) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === 'Escape' && wrapper.contains(event.target)) {
+        close();
+        return;
+      }
+      if (event.target.closest('input, textarea, select, [contenteditable], .guided')) return;
+      if (event.key === 's' || event.key === '/') open(event);
+    });
+    // A search link (?search=…), or a result opened with its words to mark (?highlight=…).
     const params = new URLSearchParams(location.search);
-    if (params.has('search') || params.has('highlight')) load().catch(() => {});
+    if (params.has('search')) {
+      bar.value = params.get('search');
+      open();
+    } else if (params.has('highlight')) {
+      load().catch(() => {});
+    }
   }
 
   function addScript(src) {
@@ -261,35 +260,35 @@
   // Registered after the page has loaded, so the precache never competes with a first visit.
   function workOffline() {
     if (!('serviceWorker' in navigator) || root.dataset.liveReload) return; // not while editing
-    window.addEventListener('load', () => {
-      navigator.serviceWorker.register(`${window.path_to_root}sw.js`).catch(() => {
+    afterLoad(() => {
+      navigator.serviceWorker.register(`${root.dataset.pathToRoot || ''}sw.js`).catch(() => {
         // no sw.js (plain `mdbook build`) or storage blocked: the site works online as before
       });
     });
+  }
+
+  // This script arrives after the first paint, often after the page's load event.
+  function afterLoad(run) {
+    if (document.readyState === 'complete') run();
+    else window.addEventListener('load', run);
   }
 
   // ---- print.html opens the print dialog, as in mdBook ----------------------------------------
 
   function printWhenAsked() {
     if (root.dataset.print === undefined) return;
-    window.addEventListener('load', () => window.setTimeout(window.print, 100));
+    afterLoad(() => window.setTimeout(window.print, 100));
   }
 
-  // searcher.js reads these two globals.
-  window.path_to_root = root.dataset.pathToRoot || '';
-  if (root.dataset.searchIndex) window.path_to_searchindex_js = root.dataset.searchIndex;
 
-  // As soon as the document is parsed, before deferred scripts and usually before the first
-  // paint, so that the controls added here do not move the page (no layout shift).
-  document.addEventListener('readystatechange', () => {
-    if (document.readyState !== 'interactive') return;
-    themeToggle();
-    chapterMenu();
-    keyboardNavigation();
-    shareLinks();
-    searchOnDemand();
-    liveReload();
-    workOffline();
-    printWhenAsked();
-  });
+  // The room for the controls added here is kept from the first paint, so they move nothing
+  // (no layout shift).
+  themeToggle();
+  chapterMenu();
+  keyboardNavigation();
+  shareLinks();
+  searchOnDemand();
+  liveReload();
+  workOffline();
+  printWhenAsked();
 })();

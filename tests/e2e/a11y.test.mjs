@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { builtPages, useSite } from './site.mjs';
+import { builtPages, useSite, visit } from './site.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const site = useSite();
@@ -17,7 +17,7 @@ for (const page of builtPages()) {
           bypassCSP: true, // axe is injected as an inline script, which the site's policy forbids
         });
         const tab = await context.newPage();
-        await tab.goto(`${site.url}/${page}`, { waitUntil: 'load' });
+        await visit(tab, `${site.url}/${page}`, { waitUntil: 'load' });
         await tab.addScriptTag({ path: AXE });
         const violations = await tab.evaluate(async () => (await window.axe.run()).violations
           .map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
@@ -35,7 +35,7 @@ test('axe: no violation with the chapter drawer or the search results open', asy
       viewport: { width: 320, height: 800 }, isMobile: true, colorScheme, bypassCSP: true,
     });
     const tab = await context.newPage();
-    await tab.goto(`${site.url}/procedure.html`);
+    await visit(tab, `${site.url}/procedure.html`);
     await tab.addScriptTag({ path: AXE });
     const check = () => tab.evaluate(async () => (await window.axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
     await tab.getByRole('button', { name: 'Chapters' }).click();

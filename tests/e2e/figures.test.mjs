@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { useSite } from './site.mjs';
+import { useSite, visit } from './site.mjs';
 import {
   guidedPhone, title, press, start, DOORS_SHUT, TURN_KEY, KEY_OUT, BOTH_BUTTONS,
 } from './guided-walk.mjs';
@@ -18,7 +18,7 @@ test('every figure says in words what it shows, and the drawing is in the page o
   const { tab, close } = await site.phone();
   const asked = [];
   tab.on('request', (request) => asked.push(new URL(request.url()).pathname));
-  await tab.goto(`${site.url}/procedure.html`, { waitUntil: 'networkidle' });
+  await visit(tab, `${site.url}/procedure.html`, { waitUntil: 'networkidle' });
   const figures = await tab.locator('ol.procedure .step-figure').evaluateAll((svgs) => svgs.map((svg) => ({
     step: svg.closest('li').dataset.step,
     role: svg.getAttribute('role'),
@@ -81,7 +81,7 @@ test('the pressed button pulses in guided mode, and not with reduced motion', as
 
 test('print keeps the figures', async () => {
   const { tab, close } = await site.phone();
-  await tab.goto(`${site.url}/print.html`);
+  await visit(tab, `${site.url}/print.html`);
   await tab.emulateMedia({ media: 'print' });
   const shown = await tab.locator('main .step-figure').evaluateAll((svgs) => svgs
     .filter((svg) => svg.getBoundingClientRect().width > 40).length);

@@ -100,7 +100,7 @@ test('after three failed tries, a chooser leads to the right answer', async () =
   await tab.waitForURL(/troubleshooting\.html#a-spare-key-that-sat-unused$/);
   const answers = [/rechargeable battery/, /holding only unlock/, /receiver/];
   for (const [i, [, href]] of links.entries()) {
-    await tab.goto(`${site.url}/${href}`);
+    await tab.goto(`${site.url}/${href}`); // the section's words are enough: no need for its scripts
     const section = await tab.evaluate(() => {
       const el = document.getElementById(location.hash.slice(1));
       // The target and what follows it, up to the next section's heading.

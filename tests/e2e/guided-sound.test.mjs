@@ -4,7 +4,7 @@
 // The browser's AudioContext and speechSynthesis are replaced by recorders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite } from './site.mjs';
+import { scriptsReady, useSite } from './site.mjs';
 import {
   guidedPhone, title, press, start, axe, DOORS_SHUT, TURN_KEY, KEY_OUT,
 } from './guided-walk.mjs';
@@ -94,7 +94,12 @@ test('Sound is remembered, and stays off until chosen', async () => {
   await press(tab, TURN_KEY);
   assert.deepEqual(await tab.evaluate(() => window.beeps), [], 'no sound before the reader asks');
   await press(tab, 'Sound');
-  await tab.reload(); // procedure.html#guided: guided mode opens again, from the link
+  // procedure.html#guided: guided mode opens again, from the link. The page loads its scripts
+  // on timers, which the paused fake clock would hold.
+  await tab.clock.resume();
+  await tab.reload();
+  await scriptsReady(tab);
+  await tab.clock.pauseAt(await tab.evaluate(() => Date.now()) + 1000);
   assert.equal(await title(tab), 'Step 1 of 7');
   assert.equal(await tab.getByRole('button', { name: 'Sound' }).getAttribute('aria-pressed'), 'true');
   await press(tab, DOORS_SHUT);

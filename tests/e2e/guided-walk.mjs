@@ -2,6 +2,7 @@
 // the words on the buttons as the procedure page's data gives them.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { visit } from './site.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -19,7 +20,7 @@ export async function guidedPhone(site, path = '/procedure.html', options = {}, 
   tab.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   if (before) await tab.addInitScript(before);
   await tab.clock.install({ time: new Date('2026-01-01T09:00:00Z') });
-  await tab.goto(`${site.url}${path}`);
+  await visit(tab, `${site.url}${path}`);
   // From here on, time moves only when a test says so.
   await tab.clock.pauseAt(await tab.evaluate(() => Date.now()) + 1000);
   return { tab, errors, close: () => context.close() };

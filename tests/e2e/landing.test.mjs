@@ -1,13 +1,13 @@
 // A reader with a dead remote gets from the landing page to the procedure in one tap.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite } from './site.mjs';
+import { useSite, visit } from './site.mjs';
 
 const site = useSite();
 
 test('one tap on the landing page opens the procedure', async () => {
   const { tab, close } = await site.phone();
-  await tab.goto(`${site.url}/index.html`);
+  await visit(tab, `${site.url}/index.html`);
   const cta = tab.locator('.cta a');
   const box = await cta.boundingBox();
   assert.ok(box.height >= 48, `the call to action is ${box.height} px tall, under 48 px`);
@@ -20,7 +20,7 @@ test('one tap on the landing page opens the procedure', async () => {
 
 test('the key drawing loads and has a text alternative', async () => {
   const { tab, close } = await site.phone();
-  await tab.goto(`${site.url}/does-this-apply.html`);
+  await visit(tab, `${site.url}/does-this-apply.html`);
   const img = tab.locator('main img[src$="three-button-key.svg"]');
   await img.scrollIntoViewIfNeeded();
   const { width, alt } = await img.evaluate((el) => ({ width: el.naturalWidth, alt: el.alt }));

@@ -1,7 +1,7 @@
 // Every page reads on a phone: nothing makes a 320 px wide screen scroll sideways.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtPages, useSite } from './site.mjs';
+import { builtPages, useSite, visit } from './site.mjs';
 
 const site = useSite();
 
@@ -10,7 +10,7 @@ for (const width of [320, 412]) {
     test(`${page} has no sideways scrolling at ${width} px`, async () => {
       const context = await site.browser.newContext({ viewport: { width, height: 740 }, isMobile: true });
       const tab = await context.newPage();
-      await tab.goto(`${site.url}/${page}`, { waitUntil: 'load' });
+      await visit(tab, `${site.url}/${page}`, { waitUntil: 'load' });
       // Sideways scrolling can hide inside mdBook's scrolling `.content` box or a table wrapper,
       // so check every visible element's right edge, not just the document's width.
       const { viewport, wide } = await tab.evaluate(() => {

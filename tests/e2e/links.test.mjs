@@ -2,7 +2,7 @@
 // address with the anchor, and a pasted link lands on its target, marked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteUrl, useSite } from './site.mjs';
+import { siteUrl, useSite, visit } from './site.mjs';
 
 const site = useSite();
 const SITE_URL = siteUrl();
@@ -15,7 +15,7 @@ test('"Copy link" puts the canonical URL with the anchor on the clipboard, and s
     ['procedure.html', 'step 3', 'step-3'],
     ['troubleshooting.html', 'Only one key works afterwards', 'only-one-key-works-afterwards'],
   ]) {
-    await tab.goto(`${site.url}/${page}`);
+    await visit(tab, `${site.url}/${page}`);
     await tab.getByRole('button', { name: `Copy link to ${name}`, exact: true }).click();
     const copied = await tab.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, `${SITE_URL}${page}#${anchor}`);
@@ -32,7 +32,7 @@ test('on a phone, "Share" opens the share sheet with the canonical URL', async (
     navigator.share = async (data) => { window.sharedData = data; };
   });
   const tab = await context.newPage();
-  await tab.goto(`${site.url}/procedure.html`);
+  await visit(tab, `${site.url}/procedure.html`);
   await tab.getByRole('button', { name: 'Share a link to step 4', exact: true }).click();
   const shared = await tab.evaluate(() => window.sharedData);
   assert.equal(shared.url, `${SITE_URL}procedure.html#step-4`);
@@ -43,7 +43,7 @@ test('a pasted deep link scrolls to its target, below the menu bar, and marks it
   const context = await site.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
   const tab = await context.newPage();
   for (const [page, anchor] of [['procedure.html', 'step-5'], ['troubleshooting.html', 'the-car-will-not-start']]) {
-    await tab.goto(`${site.url}/${page}#${anchor}`);
+    await visit(tab, `${site.url}/${page}#${anchor}`);
     const target = await tab.evaluate(() => {
       const el = document.querySelector(':target');
       const box = el.getBoundingClientRect();
@@ -61,7 +61,7 @@ test('at 390 px, the link controls sit beside the first line and add no line of 
   const context = await site.browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true });
   const tab = await context.newPage();
   for (const page of ['procedure.html', 'troubleshooting.html']) {
-    await tab.goto(`${site.url}/${page}`);
+    await visit(tab, `${site.url}/${page}`);
     const controls = await tab.evaluate(() => [...document.querySelectorAll('.share-link')].map((button) => {
       const target = button.parentElement;
       const box = target.getBoundingClientRect();
@@ -98,7 +98,7 @@ test('at 390 px, the link controls sit beside the first line and add no line of 
 test('troubleshooting starts with a big link to every symptom on the page', async () => {
   const context = await site.browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true });
   const tab = await context.newPage();
-  await tab.goto(`${site.url}/troubleshooting.html`);
+  await visit(tab, `${site.url}/troubleshooting.html`);
   const { links, sections, sizes, top } = await tab.evaluate(() => {
     const nav = document.querySelector('main nav.symptoms');
     const anchors = [...nav.querySelectorAll('a')];

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtPages, bookDir, serveBook, useSite } from './site.mjs';
+import { builtPages, bookDir, serveBook, useSite, visit } from './site.mjs';
 
 const site = useSite();
 const UPDATED_BOOK_DIR = process.env.UPDATED_BOOK_DIR;
@@ -22,7 +22,10 @@ const title = (page) => decode(readFileSync(join(bookDir, page), 'utf8').match(/
 async function visitOnce(browser, url) {
   const context = await browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true });
   const tab = await context.newPage();
-  await tab.goto(`${url}/index.html`);
+  await visit(tab, `${url}/index.html`);
+  // The manifest is linked once the page is painted (theme/index.hbs), for "Add to Home screen".
+  const manifest = await tab.evaluate(() => document.querySelector('link[rel="manifest"]')?.href);
+  assert.equal((await tab.request.get(manifest)).status(), 200, `the manifest ${manifest}`);
   // `ready` resolves once the worker is active, that is once every file is precached.
   await tab.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   return { context, tab };
@@ -32,19 +35,19 @@ test('one visit, then offline: every page, search and guided mode', async () => 
   const { context, tab } = await visitOnce(site.browser, site.url);
   await context.setOffline(true);
   for (const page of builtPages()) {
-    await tab.goto(`${site.url}/${page}`);
+    await visit(tab, `${site.url}/${page}`);
     assert.equal(await tab.title(), title(page), `${page} offline`);
     assert.ok((await tab.locator('main').innerText()).length > 50, `${page} has its text offline`);
   }
-  await tab.goto(`${site.url}/`);
+  await visit(tab, `${site.url}/`);
   assert.equal(await tab.title(), title('index.html'), 'the site root (home-screen start) offline');
 
-  await tab.goto(`${site.url}/troubleshooting.html`);
+  await visit(tab, `${site.url}/troubleshooting.html`);
   await tab.getByRole('button', { name: 'Search' }).click();
   await tab.keyboard.type('immobiliser');
   await tab.locator('#searchresults li a').first().waitFor();
 
-  await tab.goto(`${site.url}/procedure.html#guided`);
+  await visit(tab, `${site.url}/procedure.html#guided`);
   assert.equal(await tab.locator('.guided').isVisible(), true, 'guided mode opens offline');
   assert.equal(await tab.locator('.guided-title').innerText(), 'Step 1 of 7');
   await tab.getByRole('button', { name: 'The doors are shut' }).click();
@@ -66,7 +69,7 @@ test('a rebuild with a changed chapter reaches the offline reader after one onli
     const [before] = await caches();
 
     publish(UPDATED_BOOK_DIR);
-    await tab.goto(`${server.url}/about.html`);
+    await visit(tab, `${server.url}/about.html`);
     assert.match(await tab.locator('main').innerText(), new RegExp(UPDATED_TEXT), 'online: the new text at once');
     // The browser fetches sw.js on that visit, finds a new version, installs it, drops the old cache.
     await tab.waitForFunction(async (old) => {
@@ -75,7 +78,7 @@ test('a rebuild with a changed chapter reaches the offline reader after one onli
     }, before, { polling: 100, timeout: 15000 });
 
     await context.setOffline(true);
-    await tab.goto(`${server.url}/about.html`);
+    await visit(tab, `${server.url}/about.html`);
     assert.match(await tab.locator('main').innerText(), new RegExp(UPDATED_TEXT), 'offline: the new text');
     await context.close();
   } finally {

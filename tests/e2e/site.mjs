@@ -13,6 +13,25 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+/**
+ * Opens `url` in `tab` and waits for the scripts the page loads after its first paint
+ * (theme/index.hbs); with JavaScript off there are none to wait for.
+ */
+export async function visit(tab, url, options) {
+  const response = await tab.goto(url, options);
+  await scriptsReady(tab);
+  return response;
+}
+
+/** Waits until the page's scripts have run (after a reload, say). */
+export function scriptsReady(tab) {
+  return tab.waitForFunction(() => {
+    const root = document.documentElement;
+    return !root.classList.contains('js') || !root.hasAttribute('data-scripts-after-paint')
+      || root.hasAttribute('data-ready');
+  }, null, { polling: 50 });
+}
+
 /** Every built HTML page, by file name; not the redirect pages of moved chapters. */
 export function builtPages() {
   return readdirSync(bookDir)

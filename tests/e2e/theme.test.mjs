@@ -2,7 +2,7 @@
 // structure: chapter list, search, previous/next, print.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtPages, useSite } from './site.mjs';
+import { builtPages, scriptsReady, useSite, visit } from './site.mjs';
 
 const site = useSite();
 const chapters = builtPages().filter((p) => !['404.html', 'print.html', 'toc.html'].includes(p));
@@ -12,8 +12,8 @@ test('a first visit fetches no web font, icon font, highlighter, clipboard or se
     const { tab, close } = await site.phone();
     const urls = [];
     tab.on('request', (request) => urls.push(new URL(request.url()).pathname));
-    await tab.goto(`${site.url}/${page}`, { waitUntil: 'networkidle' });
-    const unwanted = urls.filter((u) => /\.(woff2?|ttf|otf|eot)$|FontAwesome|fonts\.css|highlight|clipboard|elasticlunr|mark\.min|searcher|searchindex/.test(u));
+    await visit(tab, `${site.url}/${page}`, { waitUntil: 'networkidle' });
+    const unwanted = urls.filter((u) => /\.(woff2?|ttf|otf|eot)$|FontAwesome|fonts\.css|highlight|clipboard|elasticlunr|searchindex|theme\/search\//.test(u));
     assert.deepEqual(unwanted, [], `${page} fetched ${unwanted.join(', ')}`);
     await close();
   }
@@ -21,7 +21,7 @@ test('a first visit fetches no web font, icon font, highlighter, clipboard or se
 
 test('search loads when opened, answers, and Enter opens the first result', async () => {
   const { tab, close } = await site.phone();
-  await tab.goto(`${site.url}/index.html`);
+  await visit(tab, `${site.url}/index.html`);
   await tab.getByRole('button', { name: 'Search' }).click();
   await tab.keyboard.type('immobiliser');
   const first = tab.locator('#searchresults li a').first();
@@ -37,21 +37,21 @@ test('search loads when opened, answers, and Enter opens the first result', asyn
 test('dark mode follows the system, and the toggle overrides it on every page', async () => {
   const { tab, close } = await site.phone({ colorScheme: 'dark' });
   const background = () => tab.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  await tab.goto(`${site.url}/index.html`);
+  await visit(tab, `${site.url}/index.html`);
   assert.equal(await background(), 'rgb(21, 23, 28)');
   const toggle = tab.getByRole('button', { name: 'Dark mode' });
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
   await toggle.click();
   assert.equal(await background(), 'rgb(255, 255, 255)');
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
-  await tab.goto(`${site.url}/procedure.html`);
+  await visit(tab, `${site.url}/procedure.html`);
   assert.equal(await background(), 'rgb(255, 255, 255)', 'the choice is kept');
   await close();
 });
 
 test('the chapter drawer opens, marks the current chapter, and closes with Esc', async () => {
   const { tab, close } = await site.phone();
-  await tab.goto(`${site.url}/procedure.html`);
+  await visit(tab, `${site.url}/procedure.html`);
   const toggle = tab.getByRole('button', { name: 'Chapters' });
   const drawer = tab.locator('#sidebar');
   assert.equal(await drawer.isVisible(), false);
@@ -67,9 +67,10 @@ test('the chapter drawer opens, marks the current chapter, and closes with Esc',
 
 test('the arrow keys go to the previous and next chapter', async () => {
   const { tab, close } = await site.phone();
-  await tab.goto(`${site.url}/procedure.html`);
+  await visit(tab, `${site.url}/procedure.html`);
   await tab.keyboard.press('ArrowRight');
   await tab.waitForURL(/troubleshooting\.html$/);
+  await scriptsReady(tab);
   await tab.keyboard.press('ArrowLeft');
   await tab.waitForURL(/procedure\.html$/);
   await close();
@@ -78,7 +79,7 @@ test('the arrow keys go to the previous and next chapter', async () => {
 test('with JavaScript off, every page reads and links to every chapter', async () => {
   for (const page of builtPages().filter((p) => p !== 'toc.html')) {
     const { tab, close } = await site.phone({ javaScriptEnabled: false });
-    await tab.goto(`${site.url}/${page}`);
+    await visit(tab, `${site.url}/${page}`);
     assert.ok((await tab.locator('main').innerText()).length > 100, `${page} has its text`);
     const links = await tab.locator('#sidebar a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(links.sort(), [...chapters].sort(), `${page} lists every chapter`);
@@ -87,7 +88,7 @@ test('with JavaScript off, every page reads and links to every chapter', async (
     await close();
   }
   const { tab, close } = await site.phone({ javaScriptEnabled: false });
-  await tab.goto(`${site.url}/procedure.html`);
+  await visit(tab, `${site.url}/procedure.html`);
   await tab.locator('.page-nav a[rel="next"]').click();
   await tab.waitForURL(/troubleshooting\.html$/);
   await close();
@@ -106,7 +107,7 @@ test('every control is a 48 px tap target on a 320 px screen', async () => {
   }).filter((b) => b.width < 48 || b.height < 48), when);
   const { tab, close } = await site.phone({ viewport: { width: 320, height: 640 } });
   for (const page of chapters) {
-    await tab.goto(`${site.url}/${page}`);
+    await visit(tab, `${site.url}/${page}`);
     const found = await small(tab, 'page');
     await tab.getByRole('button', { name: 'Chapters' }).click();
     found.push(...await small(tab, 'chapters open'));
@@ -128,7 +129,7 @@ test('pages do not shift while they load, even when scripts arrive late', async 
       await new Promise((resolve) => setTimeout(resolve, 500));
       await route.continue();
     });
-    await tab.goto(`${site.url}/${page}`, { waitUntil: 'networkidle' });
+    await visit(tab, `${site.url}/${page}`, { waitUntil: 'networkidle' });
     const shift = await tab.evaluate(() => new Promise((resolve) => {
       let total = 0;
       new PerformanceObserver((list) => {
@@ -144,7 +145,7 @@ test('pages do not shift while they load, even when scripts arrive late', async 
 
 test('the text keeps a reading width on a wide screen', async () => {
   const { tab, close } = await site.phone({ viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false });
-  await tab.goto(`${site.url}/procedure.html`);
+  await visit(tab, `${site.url}/procedure.html`);
   const width = await tab.locator('main').evaluate((m) => m.getBoundingClientRect().width);
   assert.ok(width <= 720, `main is ${width} px wide`);
   assert.equal(await tab.locator('#sidebar').isVisible(), true, 'the chapter list is a column');
@@ -153,7 +154,7 @@ test('the text keeps a reading width on a wide screen', async () => {
 
 test('print.html prints every chapter and none of the screen controls', async () => {
   const { tab, close } = await site.phone();
-  await tab.goto(`${site.url}/print.html`);
+  await visit(tab, `${site.url}/print.html`);
   await tab.emulateMedia({ media: 'print' });
   const headings = await tab.locator('main h1').allInnerTexts();
   assert.equal(headings.length, chapters.length, `one title per chapter: ${headings}`);

@@ -37,7 +37,7 @@
 
   // Where to restart, in the procedure page's words (a test holds the two equal).
   const RESTART = `Start again from step ${steps[0].number} and redo every key, the first one first.`;
-  const HELP = `${window.path_to_root || ''}troubleshooting.html`;
+  const HELP = `${document.documentElement.dataset.pathToRoot || ''}troubleshooting.html`;
   // After this many failed tries, questions that lead to the troubleshooting answer that fits.
   const TRIES = 3;
   const CHOOSER = [

@@ -1,5 +1,6 @@
-//! `cargo xtask bench`: how long the build takes, how heavy each page is, and Lighthouse mobile
-//! on our theme against stock mdBook; appended to BENCHMARKS.md with the date and the machine.
+//! `cargo xtask bench`: how long the build takes, how the preprocessor scales, how heavy each
+//! page is, and Lighthouse mobile on our build, the floor (the same text as bare HTML) and stock
+//! mdBook, side by side in one run; appended to BENCHMARKS.md with the date and the machine.
 
 use crate::{browser, build, cmd, paths, tools};
 use anyhow::Result;
@@ -168,10 +169,57 @@ fn preprocessor_scaling() -> Result<Vec<(usize, f64)>> {
     Ok(rows)
 }
 
-/// Builds the same chapters with mdBook's stock theme, then runs `bench/lighthouse.mjs` on both
-/// builds; returns its Markdown table.
+/// The floor: each chapter of our build as bare HTML, its `<main>` only, without scripts,
+/// styles, drawings or controls: the fastest a page with the same text could be.
+fn floor(ours: &Path, dest: &Path) -> Result<()> {
+    if dest.exists() {
+        fs::remove_dir_all(dest)?;
+    }
+    fs::create_dir_all(dest)?;
+    let main = scraper::Selector::parse("main").expect("valid selector");
+    let title = scraper::Selector::parse("title").expect("valid selector");
+    for entry in fs::read_dir(ours)? {
+        let path = entry?.path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let doc = scraper::Html::parse_document(&fs::read_to_string(&path)?);
+        let Some(content) = doc.select(&main).next() else {
+            continue;
+        };
+        let bare = lol_html::rewrite_str(
+            &content.inner_html(),
+            lol_html::RewriteStrSettings::new().append_element_content_handler(lol_html::element!(
+                "script, style, svg, img, button, [hidden]",
+                |el| {
+                    el.remove();
+                    Ok(())
+                }
+            )),
+        )?;
+        let name = doc
+            .select(&title)
+            .next()
+            .map(|t| t.inner_html())
+            .unwrap_or_default();
+        fs::write(
+            dest.join(path.file_name().expect("a page has a name")),
+            format!(
+                "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+                 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+                 <title>{name}</title>\n</head>\n<body>\n<main>{bare}</main>\n</body>\n</html>\n"
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+/// Builds the floor and the same chapters with mdBook's stock theme, then runs
+/// `bench/lighthouse.mjs` on the three builds; returns its Markdown tables.
 fn against_stock(ours: &Path) -> Result<String> {
     let target = paths::root().join("target");
+    let floor_dir = target.join("bench-floor");
+    floor(ours, &floor_dir)?;
     let stock = target.join("bench-stock-book");
     // An empty theme folder gives mdBook's built-in theme; admonitions keep their styles.
     let empty_theme = target.join("bench-stock-theme");
@@ -189,11 +237,11 @@ fn against_stock(ours: &Path) -> Result<String> {
     )?;
     browser::ensure_chromium()?;
     browser::ensure_node_packages(&paths::bench())?;
-    println!("running Lighthouse on both builds (a few minutes)");
+    println!("running Lighthouse on the three builds (several minutes)");
     let out = cmd::output(
         Command::new("node")
             .arg("lighthouse.mjs")
-            .args([ours, &stock])
+            .args([ours, &floor_dir, &stock])
             .current_dir(paths::bench())
             .env("CHROME_PATH", browser::CHROMIUM),
     )?;

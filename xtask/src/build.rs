@@ -21,11 +21,13 @@ pub fn build_book(root: &Path, dest: &Path) -> Result<String> {
     let log = build_root_with(root, dest, &[])?;
     let report = post_build::run(root, dest)?;
     println!(
-        "after mdBook: theme minified ({} → {} bytes), link previews and cards for {} chapters, \
-         sitemap.xml, robots.txt, manifest; sw.js precaches {} files, version {}",
+        "after mdBook: theme minified ({} → {} bytes) and inlined, link previews and cards for {} \
+         chapters, sitemap.xml, robots.txt, {} unused files removed, manifest; sw.js precaches {} \
+         files, version {}",
         report.minified.0,
         report.minified.1,
         report.chapters.len(),
+        report.pruned,
         report.precached.len() + 1,
         report.version
     );

@@ -1,12 +1,13 @@
 //! `_headers` for static hosts that read it (Netlify, Cloudflare Pages): the same
 //! Content-Security-Policy as the pages' `<meta>` (taken from the built landing page, so there is
-//! one source), what other parts ask for (the service worker, never cached), and a year-long
+//! one source, with every page's inline style and script hashes), what other parts ask for (the service worker, never cached), and a year-long
 //! cache for every file whose name carries a content hash (`book-1a2b3c4d.js`, mdBook's
 //! `hash-files`): a change is always a new name. Written last, when every file is there.
 
+use crate::csp;
+use crate::inline::Inlined;
 use anyhow::{Context, Result};
 use regex::Regex;
-use scraper::{Html, Selector};
 use std::fs;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -15,10 +16,15 @@ use walkdir::WalkDir;
 static HASHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"-[0-9a-f]{8}(\.min)?\.[a-z0-9]+$").expect("valid regex"));
 
-/// Writes `_headers`; `also` are (path, header) rules other parts need.
-pub fn write(book_dir: &Path, also: &[(&str, &str)]) -> Result<()> {
+/// Writes `_headers`; `also` are (path, header) rules other parts need, `inlined` every page's
+/// own inline styles and scripts, which the one policy for every response must allow.
+pub fn write(book_dir: &Path, also: &[(&str, &str)], inlined: &Inlined) -> Result<()> {
     let index = fs::read_to_string(book_dir.join("index.html")).context("index.html")?;
-    let csp = csp_of(&index).context("index.html has no Content-Security-Policy <meta>")?;
+    let csp = csp::of(&index).context("index.html has no Content-Security-Policy <meta>")?;
+    let styles: Vec<String> = inlined.styles.iter().cloned().collect();
+    let scripts: Vec<String> = inlined.scripts.iter().cloned().collect();
+    let csp = csp::with_sources(&csp, "style-src", &styles);
+    let csp = csp::with_sources(&csp, "script-src", &scripts);
     let mut out = format!(
         "/*\n  Content-Security-Policy: {csp}; frame-ancestors 'none'\n  \
          X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"
@@ -33,16 +39,6 @@ pub fn write(book_dir: &Path, also: &[(&str, &str)]) -> Result<()> {
     }
     fs::write(book_dir.join("_headers"), out)?;
     Ok(())
-}
-
-pub(crate) fn csp_of(html: &str) -> Option<String> {
-    let doc = Html::parse_document(html);
-    let meta = Selector::parse("meta[http-equiv='Content-Security-Policy']").expect("valid");
-    doc.select(&meta)
-        .next()?
-        .value()
-        .attr("content")
-        .map(str::to_owned)
 }
 
 /// Files of the book (relative to it, `/`-separated) whose names carry a hash, sorted.
@@ -67,7 +63,7 @@ mod tests {
     fn hashed_names_are_recognised() {
         for name in [
             "book-53f3e795.js",
-            "elasticlunr-ef4e11c1.min.js",
+            "lunr-ef4e11c1.min.js",
             "site-78d0ca61.css",
         ] {
             assert!(HASHED.is_match(name), "{name}");
@@ -80,11 +76,5 @@ mod tests {
         ] {
             assert!(!HASHED.is_match(name), "{name}");
         }
-    }
-
-    #[test]
-    fn the_policy_comes_from_the_page() {
-        let html = r#"<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'"></head></html>"#;
-        assert_eq!(csp_of(html).as_deref(), Some("default-src 'self'"));
     }
 }

@@ -3,8 +3,8 @@
 //! landing page, and `theme/redirect.js` beside it, which carries the reader's anchor across.
 
 use crate::config::Site;
+use crate::csp;
 use crate::escape;
-use crate::headers::csp_of;
 use anyhow::{Context, Result};
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
@@ -17,7 +17,7 @@ pub fn write(book_dir: &Path, site: &Site) -> Result<()> {
         return Ok(());
     }
     let index = fs::read_to_string(book_dir.join("index.html")).context("index.html")?;
-    let csp = csp_of(&index).context("index.html has no Content-Security-Policy <meta>")?;
+    let csp = csp::of(&index).context("index.html has no Content-Security-Policy <meta>")?;
     let script = site.root.join("theme/redirect.js");
     let script = fs::read(&script).with_context(|| format!("reading {}", script.display()))?;
     for file in &pages {

@@ -1,0 +1,248 @@
+//! The first paint needs the page alone. In every page, the theme's stylesheets become one
+//! `<style>` (guided mode's only where there is a procedure); guided mode's scripts, which the
+//! page loads after its first paint (`data-scripts-after-paint`, theme/index.hbs), become one file
+//! that only pages with a procedure load; the favicon becomes a `data:` URL; and
+//! the page's Content-Security-Policy allows exactly its own inline style and scripts, by their
+//! SHA-256, so it needs no `'unsafe-inline'`. mdBook's own inline style goes too: the print page's
+//! chapter breaks (our print stylesheet breaks before every chapter).
+
+use crate::csp;
+use anyhow::{Context, Result};
+use base64::Engine as _;
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, RewriteStrSettings};
+use scraper::{Html, Selector};
+use std::cell::Cell;
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+/// Where guided mode's files are, in the book.
+const GUIDED: &str = "theme/guided/";
+
+/// The inline styles and scripts of every page, as CSP sources, for `_headers`.
+#[derive(Debug, Default)]
+pub struct Inlined {
+    pub styles: BTreeSet<String>,
+    pub scripts: BTreeSet<String>,
+}
+
+pub fn write(book_dir: &Path) -> Result<Inlined> {
+    let mut inlined = Inlined::default();
+    let mut pages: Vec<_> = fs::read_dir(book_dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    pages.retain(|p| p.extension().is_some_and(|e| e == "html"));
+    pages.sort();
+    for path in pages {
+        let html = fs::read_to_string(&path)?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let page = page(book_dir, &html).with_context(|| name.to_string())?;
+        fs::write(&path, page.html)?;
+        inlined.styles.extend(page.style);
+        inlined.scripts.extend(page.scripts);
+    }
+    Ok(inlined)
+}
+
+struct Page {
+    html: String,
+    style: Option<String>,
+    scripts: Vec<String>,
+}
+
+/// One page with its styles inlined, guided mode's scripts bundled or gone, and its policy.
+fn page(book_dir: &Path, html: &str) -> Result<Page> {
+    let doc = Html::parse_document(html);
+    let all = |selector: &str, attribute: &str| -> Vec<String> {
+        let selector = Selector::parse(selector).expect("valid selector");
+        doc.select(&selector)
+            .filter_map(|e| e.value().attr(attribute).map(str::to_owned))
+            .collect()
+    };
+    let has = |selector: &str| {
+        let selector = Selector::parse(selector).expect("valid selector");
+        doc.select(&selector).next().is_some()
+    };
+    // The print page holds the procedure too, but prints it: no guided mode there.
+    let procedure = has("ol.procedure") && !has("html[data-print]");
+    let sheets: Vec<String> = all("link[rel='stylesheet']", "href")
+        .into_iter()
+        .filter(|href| procedure || !href.starts_with(GUIDED))
+        .collect();
+    let late: Vec<String> = all("html", "data-scripts-after-paint")
+        .iter()
+        .flat_map(|list| {
+            list.split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let guided: Vec<String> = late
+        .iter()
+        .filter(|src| src.starts_with(GUIDED))
+        .cloned()
+        .collect();
+    let favicon = all("link[rel='icon']", "href").into_iter().next();
+
+    let mut css = String::new();
+    for sheet in &sheets {
+        let text = fs::read_to_string(book_dir.join(sheet)).with_context(|| sheet.clone())?;
+        css.push_str(text.trim());
+        css.push('\n');
+    }
+    let bundle = match (procedure, guided.is_empty()) {
+        (true, false) => Some(bundle(book_dir, &guided)?),
+        _ => None,
+    };
+    let favicon = favicon
+        .map(|href| -> Result<String> {
+            let bytes = fs::read(book_dir.join(&href)).with_context(|| href.clone())?;
+            let data = base64::engine::general_purpose::STANDARD.encode(bytes);
+            Ok(format!("data:image/svg+xml;base64,{data}"))
+        })
+        .transpose()?;
+
+    let style = (!css.is_empty()).then(|| csp::hash_source(&css));
+    let inline_scripts = Selector::parse("script:not([src]):not([type])").expect("valid selector");
+    let scripts: Vec<String> = doc
+        .select(&inline_scripts)
+        .map(|s| csp::hash_source(&s.text().collect::<String>()))
+        .collect();
+
+    // The scripts after the first paint: guided mode's as one file, or none.
+    let late: Vec<&str> = late
+        .iter()
+        .filter(|src| !src.starts_with(GUIDED))
+        .map(String::as_str)
+        .chain(bundle.as_deref())
+        .collect();
+    let late = late.join(" ");
+    let first_sheet = Cell::new(true);
+    let style_element = format!("<style>{css}</style>");
+    let style_sources: Vec<String> = style.iter().cloned().collect();
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!("link[rel='stylesheet']", |el| {
+            if first_sheet.replace(false) && !css.is_empty() {
+                el.replace(&style_element, ContentType::Html);
+            } else {
+                el.remove();
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("html[data-scripts-after-paint]", |el| {
+            el.set_attribute("data-scripts-after-paint", &late)?;
+            Ok(())
+        }))
+        .append_element_content_handler(element!("link[rel='icon']", |el| {
+            if let Some(data) = &favicon {
+                el.set_attribute("href", data)?;
+            }
+            Ok(())
+        }))
+        // mdBook's print page puts a styled <div> between chapters.
+        .append_element_content_handler(element!("div[style]", |el| {
+            el.remove();
+            Ok(())
+        }))
+        .append_element_content_handler(element!(
+            "meta[http-equiv='Content-Security-Policy']",
+            |el| {
+                let policy = el.get_attribute("content").unwrap_or_default();
+                let policy = csp::with_sources(&policy, "style-src", &style_sources);
+                let policy = csp::with_sources(&policy, "script-src", &scripts);
+                el.set_attribute("content", &policy)?;
+                Ok(())
+            }
+        ));
+    let html = rewrite_str(html, settings)?;
+    Ok(Page {
+        html,
+        style,
+        scripts,
+    })
+}
+
+/// Guided mode's scripts, in their order, as one file named by its content; the same for every
+/// page, so it is written once.
+fn bundle(book_dir: &Path, scripts: &[String]) -> Result<String> {
+    let mut code = String::new();
+    for script in scripts {
+        let text = fs::read_to_string(book_dir.join(script)).with_context(|| script.clone())?;
+        code.push_str(text.trim());
+        code.push('\n');
+    }
+    let file = format!(
+        "{GUIDED}guided-mode-{}.js",
+        crate::short_hash(code.as_bytes())
+    );
+    fs::write(book_dir.join(&file), code)?;
+    Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html><html lang="en" data-scripts-after-paint="book.js theme/guided/a.js theme/guided/b.js"><head>
+        <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'">
+        <link rel="icon" href="favicon.svg">
+        <link rel="stylesheet" href="theme/site.css">
+        <link rel="stylesheet" href="theme/guided/guided.css">
+        <script>document.documentElement.classList.add('js')</script>
+        </head><body>{body}</body></html>"#;
+
+    fn book() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("theme/guided")).unwrap();
+        for (file, text) in [
+            ("favicon.svg", "<svg/>"),
+            ("theme/site.css", "p{margin:0}"),
+            ("theme/guided/guided.css", ".guided{color:red}"),
+            ("theme/guided/a.js", "var a=1;"),
+            ("theme/guided/b.js", "var b=2;"),
+        ] {
+            fs::write(dir.path().join(file), text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn a_page_with_a_procedure_gets_one_style_and_one_guided_script() {
+        let dir = book();
+        let html = PAGE.replace("{body}", r#"<ol class="procedure"></ol>"#);
+        let page = page(dir.path(), &html).unwrap();
+        assert_eq!(page.html.matches("<style>").count(), 1);
+        assert!(page
+            .html
+            .contains("<style>p{margin:0}\n.guided{color:red}\n</style>"));
+        assert!(!page.html.contains("rel=\"stylesheet\""));
+        let bundle = format!("{GUIDED}guided-mode-");
+        assert!(
+            page.html
+                .contains(&format!("data-scripts-after-paint=\"book.js {bundle}")),
+            "{}",
+            page.html
+        );
+        assert_eq!(
+            page.html.matches("theme/guided/").count(),
+            1,
+            "{}",
+            page.html
+        );
+        assert!(page.html.contains("href=\"data:image/svg+xml;base64,"));
+        let style = csp::hash_source("p{margin:0}\n.guided{color:red}\n");
+        let script = csp::hash_source("document.documentElement.classList.add('js')");
+        assert!(page.html.contains(&format!(
+            "script-src 'self' {script}; style-src 'self' {style}"
+        )));
+    }
+
+    #[test]
+    fn a_page_without_a_procedure_loads_nothing_of_guided_mode() {
+        let dir = book();
+        let page = page(dir.path(), &PAGE.replace("{body}", "<p>Hi</p>")).unwrap();
+        assert!(page.html.contains("<style>p{margin:0}\n</style>"));
+        assert!(!page.html.contains("guided"), "{}", page.html);
+    }
+}

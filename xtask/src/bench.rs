@@ -29,7 +29,7 @@ pub fn run() -> Result<()> {
     writeln!(report, "## {} — {}\n", today()?, machine())?;
     writeln!(
         report,
-        "mdBook {}, mdbook-admonish {}. Full build (`cargo xtask build`: mdBook, then the post-build: minified theme, previews and cards, sitemap, manifest, service worker, headers), {BUILD_RUNS} runs: \
+        "mdBook {}, mdbook-admonish {}. Full build (`cargo xtask build`: mdBook, then the post-build: minified theme, search files, inlined styles, previews and cards, sitemap, prune, manifest, service worker, headers), {BUILD_RUNS} runs: \
          median {:.0} ms, min {:.0} ms, max {:.0} ms.\n",
         tools::MDBOOK.version,
         tools::MDBOOK_ADMONISH.version,

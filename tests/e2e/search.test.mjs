@@ -132,11 +132,17 @@ test('a query that finds nothing offers the three main pages', async () => {
   await close();
 });
 
-test('a ?search= link opens search with its words, and Escape closes it', async () => {
+test('a ?search= link opens search with its words, the arrow keys walk the results, Escape closes it', async () => {
   const { tab, close } = await site.phone();
   await visit(tab, `${site.url}/index.html?search=immobilizer`);
   await tab.locator('#searchresults li a').first().waitFor();
   assert.equal(await tab.locator('#searchbar').inputValue(), 'immobilizer');
+  // The arrow keys walk from the box through the results and back.
+  const focused = () => tab.evaluate(() => document.activeElement.id || document.activeElement.getAttribute('href'));
+  await tab.keyboard.press('ArrowDown');
+  assert.equal(await focused(), await tab.locator('#searchresults li a').first().getAttribute('href'));
+  await tab.keyboard.press('ArrowUp');
+  assert.equal(await focused(), 'searchbar');
   await tab.keyboard.press('Escape');
   assert.equal(await tab.locator('#search-wrapper').isVisible(), false);
   assert.equal(await tab.getByRole('button', { name: 'Search' }).getAttribute('aria-expanded'), 'false');

@@ -241,18 +241,21 @@
 
   // ---- While editing (`cargo xtask serve`): reload when the book is rebuilt -----------------
 
+  // The server adds data-live-reload to the pages it serves (xtask/src/serve.rs): the address
+  // that answers with the number of the build being served.
   function liveReload() {
     const endpoint = root.dataset.liveReload;
     if (!endpoint) return;
-    const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const socket = new WebSocket(`${protocol}//${location.host}/${endpoint}`);
-    socket.onmessage = (event) => {
-      if (event.data === 'reload') {
-        socket.close();
-        location.reload();
+    let shown = null;
+    window.setInterval(async () => {
+      try {
+        const build = await (await fetch(endpoint, { cache: 'no-store' })).text();
+        if (shown !== null && build !== shown) location.reload();
+        shown = build;
+      } catch {
+        // the server is restarting: ask again next time
       }
-    };
-    window.addEventListener('beforeunload', () => socket.close());
+    }, 1000);
   }
 
   // ---- Offline: the service worker (written by `cargo xtask build`) ------------------------

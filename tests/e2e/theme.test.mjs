@@ -49,6 +49,22 @@ test('dark mode follows the system, and the toggle overrides it on every page', 
   await close();
 });
 
+test('a control tapped the moment the page loads works: it waits for the scripts', async () => {
+  const { tab, close } = await site.phone();
+  // The scripts load after the first paint; on a slow line they arrive late.
+  await tab.route(/\/book-[0-9a-f]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
+  await tab.goto(`${site.url}/about.html`); // the load event, not the scripts
+  const toggle = tab.getByRole('button', { name: 'Dark mode' });
+  await toggle.click(); // Playwright waits until it can be seen, as a reader's thumb would
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'the tap was not lost');
+  await tab.getByRole('button', { name: 'Search' }).click();
+  assert.equal(await tab.locator('#searchbar').isVisible(), true, 'search opened');
+  await close();
+});
+
 test('the chapter drawer opens, marks the current chapter, and closes with Esc', async () => {
   const { tab, close } = await site.phone();
   await visit(tab, `${site.url}/procedure.html`);

@@ -129,6 +129,9 @@ test('a query that finds nothing offers the three main pages', async () => {
   await tab.waitForFunction(() => /Nothing found/.test(document.getElementById('searchresults-header').textContent));
   const links = await tab.locator('#searchresults li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(links.map((href) => href.split('#')[0]), ['does-this-apply.html', 'procedure.html', 'troubleshooting.html']);
+  for (const teaser of await tab.locator('#searchresults .teaser').allInnerTexts()) {
+    assert.ok(teaser.replace(/…/g, '').trim().length >= 40, `each offers its first words: "${teaser}"`);
+  }
   await close();
 });
 

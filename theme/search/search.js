@@ -126,19 +126,25 @@
   /** The text around the first match, the words marked. */
   function snippet(result) {
     const { text, first } = result;
-    const start = first - SNIPPET / 3 > 0 ? text.indexOf(' ', first - SNIPPET / 3) + 1 : 0;
-    const end = start + SNIPPET;
+    // From a word's start a little before the match, to a word's end.
+    const start = first < Infinity && first > SNIPPET / 3 ? text.indexOf(' ', first - SNIPPET / 3) + 1 : 0;
+    let end = start + SNIPPET;
+    const space = text.lastIndexOf(' ', end);
+    if (end < text.length && space > start) end = space;
     return [start ? '…' : '', ...marked(text.slice(start, end), pattern(result.words)), end < text.length ? '…' : ''];
   }
 
+  /** A result: one link, a thumb's width, with the heading underlined and the snippet below. */
   function item(href, heading, nodes) {
     const link = document.createElement('a');
     link.href = href;
-    link.textContent = heading;
+    const title = document.createElement('span');
+    title.className = 'result-title';
+    title.textContent = heading;
     const teaser = document.createElement('span');
     teaser.className = 'teaser';
     teaser.append(...nodes);
-    link.append(teaser);
+    link.append(title, teaser);
     const li = document.createElement('li');
     li.append(link);
     return li;
@@ -159,9 +165,11 @@
       }));
     } else {
       header.textContent = `Nothing found for “${query}”. Most answers are on these pages:`;
+      // Each page's top, with the first words of its text (its top section may hold none).
       list.replaceChildren(...MAIN_PAGES.flatMap((page) => {
-        const top = sections.find(([url]) => url.split('#')[0] === page);
-        return top ? [item(`${root}${top[0]}`, top[1], [top[3].slice(0, SNIPPET) + '…'])] : [];
+        const own = sections.filter(([url]) => url.split('#')[0] === page);
+        const text = own.find((section) => section[3])?.[3];
+        return own.length ? [item(`${root}${own[0][0]}`, own[0][1], snippet({ text: text ?? '', first: Infinity, words: [] }))] : [];
       }));
     }
   }

@@ -1,8 +1,9 @@
 //! `_headers` for static hosts that read it (Netlify, Cloudflare Pages): the same
 //! Content-Security-Policy as the pages' `<meta>` (taken from the built landing page, so there is
-//! one source, with every page's inline style and script hashes), what other parts ask for (the service worker, never cached), and a year-long
-//! cache for every file whose name carries a content hash (`book-1a2b3c4d.js`, mdBook's
-//! `hash-files`): a change is always a new name. Written last, when every file is there.
+//! one source, with every page's inline style and script hashes), what other parts ask for (the
+//! service worker, never cached), and a year-long cache for every file whose name carries a
+//! content hash (`book-1a2b3c4d.js`, mdBook's `hash-files`): a change is always a new name. Written
+//! last, when every file is there.
 
 use crate::csp;
 use crate::inline::Inlined;

@@ -29,15 +29,10 @@ pub struct Inlined {
 
 pub fn write(book_dir: &Path) -> Result<Inlined> {
     let mut inlined = Inlined::default();
-    let mut pages: Vec<_> = fs::read_dir(book_dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    pages.retain(|p| p.extension().is_some_and(|e| e == "html"));
-    pages.sort();
-    for path in pages {
+    for name in crate::pages(book_dir)? {
+        let path = book_dir.join(&name);
         let html = fs::read_to_string(&path)?;
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let page = page(book_dir, &html).with_context(|| name.to_string())?;
+        let page = page(book_dir, &html).with_context(|| name.clone())?;
         fs::write(&path, page.html)?;
         inlined.styles.extend(page.style);
         inlined.scripts.extend(page.scripts);

@@ -33,7 +33,7 @@ mod used;
 pub use config::Site;
 pub use previews::{Page, UTILITY_PAGES};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use std::path::Path;
 
 /// What a run did, for the build's one line of report.
@@ -69,6 +69,22 @@ pub fn run(root: &Path, book_dir: &Path) -> Result<Report> {
         precached: offline.precached,
         version: offline.version,
     })
+}
+
+/// The book's pages by file name: its `.html` files, all at its root (mdBook writes a flat book
+/// for our flat `SUMMARY.md`).
+fn pages(book_dir: &Path) -> Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in
+        std::fs::read_dir(book_dir).with_context(|| format!("reading {}", book_dir.display()))?
+    {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".html") {
+            names.push(name);
+        }
+    }
+    names.sort();
+    Ok(names)
 }
 
 /// The short content hash in the names of the files the post-build writes (`name-1a2b3c4d.js`),

@@ -18,11 +18,7 @@ const KEEP: [&str; 3] = ["robots.txt", "sitemap.xml", ".nojekyll"];
 /// many files went.
 pub fn write(book_dir: &Path, site: &Site) -> Result<usize> {
     let mut keep: BTreeSet<String> = KEEP.iter().map(|f| f.to_string()).collect();
-    for entry in fs::read_dir(book_dir)? {
-        let name = entry?.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".html") {
-            continue;
-        }
+    for name in crate::pages(book_dir)? {
         let html = fs::read_to_string(book_dir.join(&name)).with_context(|| name.clone())?;
         keep.extend(used::references(&html));
         keep.extend(used::card(&html, &site.url));

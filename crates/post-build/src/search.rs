@@ -191,11 +191,8 @@ fn hashed(book_dir: &Path, stem: &str, extension: &str, bytes: &[u8]) -> Result<
 
 /// Every page's search button gets the list of files to load, from the page's own folder.
 fn name_in_pages(book_dir: &Path, files: &str) -> Result<()> {
-    for entry in fs::read_dir(book_dir)? {
-        let path = entry?.path();
-        if path.extension().is_none_or(|e| e != "html") {
-            continue;
-        }
+    for name in crate::pages(book_dir)? {
+        let path = book_dir.join(name);
         let html = fs::read_to_string(&path)?;
         let settings = RewriteStrSettings::new().append_element_content_handler(element!(
             "#search-toggle",

@@ -3,7 +3,7 @@
 //! icons. Derived from the build each time, never kept by hand.
 
 use crate::used::references;
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
@@ -11,13 +11,7 @@ use std::path::Path;
 /// Files relative to the book's root, sorted; `also` are more (the manifest's icons).
 pub fn precache_list(book_dir: &Path, also: &[String]) -> Result<Vec<String>> {
     let mut files = BTreeSet::new();
-    for entry in
-        fs::read_dir(book_dir).with_context(|| format!("reading {}", book_dir.display()))?
-    {
-        let name = entry?.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".html") {
-            continue;
-        }
+    for name in crate::pages(book_dir)? {
         let html = fs::read_to_string(book_dir.join(&name))?;
         for reference in references(&html) {
             if !book_dir.join(&reference).is_file() {

@@ -51,12 +51,8 @@ pub fn write(book_dir: &Path, site: &Site, drawing: &Drawing) -> Result<Vec<Page
 }
 
 fn chapter_files(book_dir: &Path) -> Result<Vec<String>> {
-    let mut files: Vec<String> = fs::read_dir(book_dir)
-        .with_context(|| format!("reading {}", book_dir.display()))?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".html") && !UTILITY_PAGES.contains(&name.as_str()))
-        .collect();
-    files.sort();
+    let mut files = crate::pages(book_dir)?;
+    files.retain(|name| !UTILITY_PAGES.contains(&name.as_str()));
     Ok(files)
 }
 

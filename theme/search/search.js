@@ -54,7 +54,10 @@
 
   // ---- Ranking -------------------------------------------------------------------------------
 
-  /** The results for what the reader typed, best first: {url, chapter, title, text, found}. */
+  /** A section as a result: where the words were found in its text, and the words as found. */
+  const resultOf = ([url, chapter, title, text]) => ({ url, chapter, title, text, first: Infinity, words: new Set() });
+
+  /** The results for what the reader typed, best first (see `resultOf`). */
   function find(query) {
     const typed = tokens(query);
     if (!typed.length) return [];
@@ -67,8 +70,9 @@
           q.term(word, { boost: 10 });
           return;
         }
-        let near = word.length > 30 ? [] : nearest(word, 1);
-        if (!near.length && word.length > 5 && word.length <= 30) near = nearest(word, 2);
+        if (word.length > 30) return; // pasted text, not a typo
+        let near = nearest(word, 1);
+        if (!near.length && word.length > 5) near = nearest(word, 2);
         for (const found of near) q.term(found, { boost: 5 });
       });
     });
@@ -78,21 +82,21 @@
     const pages = new Map(); // page → {score, results: Map(section → result), top}
     for (const hit of hits) {
       const entry = entries[hit.ref];
-      const [url, chapter, title, text] = sections[entry.section];
-      const name = url.split('#')[0];
+      const section = sections[entry.section];
+      const name = section[0].split('#')[0];
       let page = pages.get(name);
       if (!page) pages.set(name, (page = { score: 0, results: new Map() }));
       page.score = Math.max(page.score, hit.score) + 0.3 * Math.min(page.score, hit.score);
-      const result = entry.keywords
-        ? (page.top ??= { url, chapter, title, text, first: Infinity, words: new Set() })
-        : page.results.get(entry.section) ?? { url, chapter, title, text, first: Infinity, words: new Set() };
-      if (!entry.keywords) page.results.set(entry.section, result);
+      const found = entry.keywords
+        ? (page.top ??= resultOf(section))
+        : page.results.get(entry.section) ?? resultOf(section);
+      if (!entry.keywords) page.results.set(entry.section, found);
       // The words as the guide spells them, to mark; the first in the text, to cut the snippet.
       for (const fields of Object.values(hit.matchData.metadata)) {
         for (const [field, { position }] of Object.entries(fields)) {
           for (const [start, length] of position) {
-            result.words.add(entry[field].slice(start, start + length).toLowerCase());
-            if (field === 'text') result.first = Math.min(result.first, start);
+            found.words.add(entry[field].slice(start, start + length).toLowerCase());
+            if (field === 'text') found.first = Math.min(found.first, start);
           }
         }
       }
@@ -168,8 +172,9 @@
       // Each page's top, with the first words of its text (its top section may hold none).
       list.replaceChildren(...MAIN_PAGES.flatMap((page) => {
         const own = sections.filter(([url]) => url.split('#')[0] === page);
-        const text = own.find((section) => section[3])?.[3];
-        return own.length ? [item(`${root}${own[0][0]}`, own[0][1], snippet({ text: text ?? '', first: Infinity, words: [] }))] : [];
+        if (!own.length) return [];
+        const first = resultOf(own.find((section) => section[3]) ?? own[0]);
+        return [item(`${root}${own[0][0]}`, own[0][1], snippet(first))];
       }));
     }
   }

@@ -6,7 +6,19 @@
 // reads and links to every chapter.
 'use strict';
 
+// The page's words for its scripts, in the page's language (the `<template class="words">` of
+// theme/index.hbs, translated with the page): no script holds words of its own. `{name}` in a
+// word is filled from `values`. search.js and guided mode use it too.
+window.MiniWords = function (name, values = {}) {
+  const word = Array.from(
+    document.querySelectorAll('template.words'),
+    (template) => template.content.querySelector(`[data-word="${name}"]`),
+  ).find(Boolean);
+  return (word ? word.textContent : name).replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ''));
+};
+
 (function () {
+  const words = window.MiniWords;
   const root = document.documentElement;
   const THEME_KEY = 'mini-remote-fix-theme'; // also read by index.hbs, before the first paint
   const WIDE = window.matchMedia('(min-width: 1080px)');
@@ -112,7 +124,7 @@
       ?? location.href.split('#')[0];
     // A phone's share sheet where there is one; otherwise the clipboard.
     const share = window.matchMedia('(pointer: coarse)').matches && Boolean(navigator.share);
-    const label = share ? 'Share' : 'Copy link';
+    const label = words(share ? 'share' : 'copy-link');
     const status = document.createElement('p');
     status.className = 'share-status';
     status.setAttribute('role', 'status');
@@ -127,13 +139,13 @@
 
     const targets = document.querySelectorAll('main ol.procedure > li[id], main h2[id]');
     for (const target of targets) {
-      const name = target.matches('li') ? `step ${target.dataset.step}` : target.textContent.trim();
+      const name = target.matches('li') ? words('step', { step: target.dataset.step }) : target.textContent.trim();
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'icon-button share-link';
       button.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0zM8 21a5 5 0 0 1-3.5-8.5l2-2a1 1 0 0 1 1.4 1.4l-2 2a3 3 0 0 0 4.2 4.2l2-2a1 1 0 0 1 1.4 1.4l-2 2A5 5 0 0 1 8 21zm9.4-7.1a1 1 0 0 1-.7-1.7l2-2a3 3 0 0 0-4.2-4.2l-2 2a1 1 0 0 1-1.4-1.4l2-2a5 5 0 0 1 7 7l-2 2a1 1 0 0 1-.7.3z"/></svg>';
       button.title = label;
-      button.setAttribute('aria-label', `${share ? 'Share a link' : 'Copy link'} to ${name}`);
+      button.setAttribute('aria-label', words(share ? 'share-to' : 'copy-to', { name }));
       button.addEventListener('click', async () => {
         const url = `${canonical}#${target.id}`;
         if (share) {
@@ -146,9 +158,9 @@
         }
         try {
           await navigator.clipboard.writeText(url);
-          say(`Link copied: ${url}`);
+          say(words('copied', { url }));
         } catch {
-          say(`Copy this link: ${url}`);
+          say(words('copy-this', { url }));
         }
       });
       target.append(button); // into the room site.css keeps beside the first line: nothing moves
@@ -190,7 +202,7 @@
       bar.focus();
       load().catch(() => {
         results.classList.remove('hidden');
-        header.textContent = 'Search could not load: no connection? Tap search again to retry.';
+        header.textContent = words('search-failed');
       });
     }
 

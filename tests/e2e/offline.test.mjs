@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtPages, bookDir, serveBook, useSite, visit } from './site.mjs';
+import { builtPages, bookDir, languageFolders, serveBook, useSite, visit } from './site.mjs';
 
 const site = useSite();
 const UPDATED_BOOK_DIR = process.env.UPDATED_BOOK_DIR;
@@ -19,10 +19,10 @@ const decode = (text) => text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (_, e) => (e
   : ENTITIES[e]));
 const title = (page) => decode(readFileSync(join(bookDir, page), 'utf8').match(/<title>([^<]*)<\/title>/)[1]);
 
-async function visitOnce(browser, url) {
+async function visitOnce(browser, url, folder = '') {
   const context = await browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true });
   const tab = await context.newPage();
-  await visit(tab, `${url}/index.html`);
+  await visit(tab, `${url}/${folder}index.html`);
   // The manifest is linked once the page is painted (theme/index.hbs), for "Add to Home screen".
   const manifest = await tab.evaluate(() => document.querySelector('link[rel="manifest"]')?.href);
   assert.equal((await tab.request.get(manifest)).status(), 200, `the manifest ${manifest}`);
@@ -31,10 +31,37 @@ async function visitOnce(browser, url) {
   return { context, tab };
 }
 
-test('one visit, then offline: every page, search and guided mode', async () => {
+// Every cached address's path, in every cache of the tab's origin.
+const cachedPaths = (tab) => tab.evaluate(async () => (await Promise.all((await caches.keys())
+  .map(async (key) => (await (await caches.open(key)).keys()).map((r) => new URL(r.url).pathname)))).flat());
+
+for (const folder of languageFolders().slice(1)) {
+  test(`one visit to /${folder}, then offline: its pages, search and guided mode, and no other language`, async () => {
+    const { context, tab } = await visitOnce(site.browser, site.url, folder);
+    const others = languageFolders().filter((f) => f !== folder);
+    const stray = (await cachedPaths(tab)).filter((path) => !path.startsWith(`/${folder}`));
+    assert.deepEqual(stray, [], `a visit to /${folder} cached other languages' files (${others.join(', ')})`);
+    await context.setOffline(true);
+    for (const page of builtPages(folder)) {
+      await visit(tab, `${site.url}/${page}`);
+      assert.equal(await tab.title(), title(page), `${page} offline`);
+    }
+    await visit(tab, `${site.url}/${folder}troubleshooting.html`);
+    await tab.locator('#search-toggle').click();
+    await tab.keyboard.type('EWS');
+    await tab.locator('#searchresults li a').first().waitFor();
+    await visit(tab, `${site.url}/${folder}procedure.html#guided`);
+    assert.equal(await tab.locator('.guided').isVisible(), true, `guided mode opens offline in /${folder}`);
+    await context.close();
+  });
+}
+
+test('one visit, then offline: every English page, search and guided mode', async () => {
   const { context, tab } = await visitOnce(site.browser, site.url);
+  const translated = (await cachedPaths(tab)).filter((path) => languageFolders().slice(1).some((f) => path.startsWith(`/${f}`)));
+  assert.deepEqual(translated, [], 'an English visit precaches no translation');
   await context.setOffline(true);
-  for (const page of builtPages()) {
+  for (const page of builtPages('')) {
     await visit(tab, `${site.url}/${page}`);
     assert.equal(await tab.title(), title(page), `${page} offline`);
     assert.ok((await tab.locator('main').innerText()).length > 50, `${page} has its text offline`);

@@ -1,7 +1,7 @@
 // Shared set-up for the browser tests: the built book served on loopback, and Debian's Chromium.
 import { createServer } from 'node:http';
 import { before, after } from 'node:test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import sirv from 'sirv';
 import { chromium } from 'playwright-core';
 
@@ -32,13 +32,32 @@ export function scriptsReady(tab) {
   }, null, { polling: 50 });
 }
 
-/** Every built HTML page, by file name; not the redirect pages of moved chapters. */
-export function builtPages() {
-  return readdirSync(bookDir)
-    .filter((f) => f.endsWith('.html'))
-    .filter((f) => !/<meta http-equiv="refresh"/.test(readFileSync(`${bookDir}/${f}`, 'utf8')))
+/**
+ * The guide's languages, as the folders of the book they are in: '' for English (the root), then
+ * each translation's ('de/', 'fr/', …), each a whole site with its own pages and service worker.
+ */
+export function languageFolders() {
+  const translations = readdirSync(bookDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(`${bookDir}/${d.name}/index.html`) && existsSync(`${bookDir}/${d.name}/sw.js`))
+    .map((d) => `${d.name}/`)
     .sort();
+  return ['', ...translations];
 }
+
+/**
+ * Every built HTML page, by its path in the book (`procedure.html`, `de/procedure.html`), in every
+ * language or in the one of `folder`; not the redirect pages of moved chapters.
+ */
+export function builtPages(folder) {
+  return (folder === undefined ? languageFolders() : [folder]).flatMap((dir) => readdirSync(`${bookDir}/${dir}`)
+    .filter((f) => f.endsWith('.html'))
+    .filter((f) => !/<meta http-equiv="refresh"/.test(readFileSync(`${bookDir}/${dir}${f}`, 'utf8')))
+    .sort()
+    .map((f) => dir + f));
+}
+
+/** A page's file name, without its language's folder. */
+export const fileName = (page) => page.split('/').pop();
 
 /**
  * The site's public address, as the build wrote it (book.toml's `[output.html.site] url`): the

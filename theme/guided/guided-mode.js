@@ -13,6 +13,7 @@
   if (!list || !window.MiniCountdown) return;
 
   const HASH = '#guided';
+  const words = window.MiniWords; // the page's words (theme/book.js, theme/index.hbs)
   const cues = window.MiniCues; // sound-and-voice.js
 
   // ---- The procedure, read from the page -------------------------------------------------
@@ -25,7 +26,7 @@
       presses: Number(d.presses || 0),
       repeatFrom: Number(d.repeatFrom || 0),
       startLabel: d.startLabel,
-      doneLabel: d.doneLabel || 'Done: next step',
+      doneLabel: d.doneLabel || words('done'),
       failLabel: d.failLabel,
       again: d.again,
       figure: li.querySelector('.step-figure')?.outerHTML || '',
@@ -36,14 +37,14 @@
   const loopStart = steps.findIndex((s) => s.number === steps[loopIndex]?.repeatFrom);
 
   // Where to restart, in the procedure page's words (a test holds the two equal).
-  const RESTART = `Start again from step ${steps[0].number} and redo every key, the first one first.`;
+  const RESTART = words('restart', { step: steps[0].number });
   const HELP = `${document.documentElement.dataset.pathToRoot || ''}troubleshooting.html`;
   // After this many failed tries, questions that lead to the troubleshooting answer that fits.
   const TRIES = 3;
   const CHOOSER = [
-    ['A key had sat unused for a long time, such as a spare', '#a-spare-key-that-sat-unused'],
-    ['The doors never lock or unlock at step 5, whatever I do', '#one-variant-to-try'],
-    ['I tried carefully, several times, with charged keys', '#still-nothing-after-several-attempts'],
+    [words('choice-spare'), '#a-spare-key-that-sat-unused'],
+    [words('choice-never'), '#one-variant-to-try'],
+    [words('choice-careful'), '#still-nothing-after-several-attempts'],
   ];
 
   // Links inside a step would lead away from guided mode: keep their words only. Leave out the
@@ -77,9 +78,9 @@
   dialog.innerHTML = `
     <div class="guided-bar">
       <span class="guided-progress"></span>
-      <button type="button" class="guided-toggle" data-cue="sound">Sound</button>
-      <button type="button" class="guided-toggle" data-cue="voice">Read aloud</button>
-      <button type="button" class="guided-exit">Exit</button>
+      <button type="button" class="guided-toggle" data-cue="sound"></button>
+      <button type="button" class="guided-toggle" data-cue="voice"></button>
+      <button type="button" class="guided-exit"></button>
     </div>
     <div class="guided-body">
       <h2 id="guided-title" class="guided-title" tabindex="-1"></h2>
@@ -100,6 +101,8 @@
     </div>
     <div class="guided-actions"></div>`;
   document.body.append(dialog);
+  for (const button of dialog.querySelectorAll('[data-cue]')) button.textContent = words(button.dataset.cue);
+  dialog.querySelector('.guided-exit').textContent = words('exit');
 
   // ui.timerLabel is .guided-timer-label, and so on.
   const ui = Object.fromEntries(
@@ -123,7 +126,7 @@
     toggle.addEventListener('click', () => {
       const on = toggle.getAttribute('aria-pressed') !== 'true';
       if (!cues.set(name, on)) {
-        announce('This phone has no voice that works offline, so nothing can be read aloud.');
+        announce(words('no-voice'));
         return;
       }
       toggle.setAttribute('aria-pressed', String(on));
@@ -250,8 +253,8 @@
     stopCountdown();
     // "Key 2" while keys are being done; not after the loop, nor once a try has failed.
     const onKey = loopIndex >= 0 && state.index <= loopIndex && state.phase !== 'over';
-    ui.progress.textContent = onKey ? `Key ${state.key}` : '';
-    ui.key.textContent = onKey && state.key > 1 ? `Key ${state.key}: do every key now, in this one session.` : '';
+    ui.progress.textContent = onKey ? words('key', { key: state.key }) : '';
+    ui.key.textContent = onKey && state.key > 1 ? words('key-reminder', { key: state.key }) : '';
     ui.key.hidden = !ui.key.textContent;
     ui.title.textContent = title;
     ui.text.innerHTML = html;
@@ -275,7 +278,7 @@
     const step = steps[state.index];
     const again = state.repeat && state.index === loopStart;
     render({
-      title: `Step ${step.number} of ${steps.length}`,
+      title: words('step-of', { step: step.number, total: steps.length }),
       html: again && step.again ? step.again : step.html,
       status: next.status,
       figure: step.figure,
@@ -292,7 +295,7 @@
   function showTimer(seconds) {
     ui.timer.hidden = !seconds;
     ui.seconds.textContent = seconds;
-    ui.timerLabel.textContent = 'seconds for this step';
+    ui.timerLabel.textContent = words('seconds-for-step');
     ui.meterFill.style.transform = 'scaleX(1)';
   }
 
@@ -301,13 +304,13 @@
     if (step.window && step.startLabel && state.phase === 'ready') {
       addAction(step.startLabel, () => {
         startWindow();
-        cues?.say('Go', true);
+        cues?.say(words('go'), true);
       });
       return;
     }
     if (step.presses) renderTapTarget(step);
     addAction(step.doneLabel, () => advance(), step.presses ? 'secondary' : undefined);
-    if (step.failLabel) addAction(step.failLabel, () => fail('That key is not programmed.'), 'secondary');
+    if (step.failLabel) addAction(step.failLabel, () => fail(words('not-programmed')), 'secondary');
   }
 
   function addAction(label, onClick, kind = 'primary') {
@@ -327,32 +330,32 @@
       ui.figure.querySelectorAll('.pip')[state.taps - 1]?.classList.add('lit');
       if (state.taps >= step.presses) return advance();
       updateTapTarget(step);
-      announce(`Press ${state.taps} of ${step.presses}.`);
+      announce(words('press-of', { count: state.taps, total: step.presses }));
     };
   }
 
   function updateTapTarget(step) {
     ui.tap.replaceChildren(
-      element('span', { class: 'guided-tap-count' }, `${state.taps} of ${step.presses}`),
-      element('span', { class: 'guided-tap-label' }, 'Tap with each press'),
+      element('span', { class: 'guided-tap-count' }, words('count-of', { count: state.taps, total: step.presses })),
+      element('span', { class: 'guided-tap-label' }, words('tap-each')),
     );
   }
 
   function startWindow() {
     const step = steps[state.index];
     state.phase = 'timing';
-    ui.timerLabel.textContent = 'seconds left';
+    ui.timerLabel.textContent = words('seconds-left');
     countdown = new window.MiniCountdown(step.window, {
       onTick: (left) => {
         ui.seconds.textContent = left;
         ui.meterFill.style.transform = `scaleX(${left / step.window})`;
         if (left === step.window) {
           cues?.windowStart();
-          announce(`Go: ${left} seconds.`);
+          announce(words('go-seconds', { seconds: left }));
         } else if (left > 0 && left <= 3) {
           cues?.lastSeconds();
         } else if (left === 10) {
-          announce('10 seconds left.');
+          announce(words('ten-left'));
         }
       },
       onExpire: () => windowOver(step),
@@ -367,8 +370,8 @@
     cues?.windowEnd();
     navigator.vibrate?.(200);
     // Pressing on the key without tapping along is doing it right: ask what the doors did.
-    if (step.presses) advance('Time is up for the presses. What did the doors do?');
-    else fail('Time is up.');
+    if (step.presses) advance(words('presses-over'));
+    else fail(words('time-up'));
   }
 
   function stopCountdown() {
@@ -393,9 +396,9 @@
     state.phase = 'over';
     if (failures >= TRIES) return showChooser(status);
     render({
-      title: `Try ${failures} did not work`,
-      html: `<p>The windows are tricky to hit: try two or three times.</p><p><strong>${RESTART}</strong>${
-        done ? ` That includes ${done > 1 ? `keys 1 to ${done}` : 'key 1'}, which worked: a new start wipes ${done > 1 ? 'them' : 'it'}.` : ''}</p>`,
+      title: words('try-failed', { count: failures }),
+      html: `<p>${words('tricky')}</p><p><strong>${RESTART}</strong>${
+        done ? ` ${words(done > 1 ? 'wipes-keys' : 'wipes-key', { count: done })}` : ''}</p>`,
       status,
       alert: true,
     });
@@ -405,17 +408,17 @@
   }
 
   function addRestart(kind) {
-    addAction(`Start again from step ${steps[0].number}`, newSession, kind);
+    addAction(words('restart-button', { step: steps[0].number }), newSession, kind);
   }
 
   function showChooser(status) {
-    render({ title: `Still not working after ${failures} tries?`, html: '<p>Which is closest to what happened?</p>', status, alert: true });
+    render({ title: words('still-failing', { count: failures }), html: `<p>${words('closest')}</p>`, status, alert: true });
     const choices = element('ul', { class: 'guided-choices' });
     for (const [label, anchor] of CHOOSER) {
       choices.append(element('li'));
       choices.lastChild.append(element('a', { href: HELP + anchor }, label));
     }
-    ui.text.append(choices, element('p', {}, `Or try once more: ${RESTART}`));
+    ui.text.append(choices, element('p', {}, `${words('once-more')} ${RESTART}`));
     addRestart('secondary');
     speakScreen();
   }
@@ -423,20 +426,20 @@
   // ---- The loop for further keys, and the end of the session -----------------------------------
 
   function showLoopChoice() {
-    render({ title: `Key ${state.key} is programmed`, html: steps[loopIndex].html, figure: steps[loopIndex].figure });
-    addAction('Program another key', () => show({ index: loopStart, key: state.key + 1, repeat: true }));
-    addAction('Finish: all keys are done', () => show({ index: loopIndex + 1, key: state.key }), 'secondary');
+    render({ title: words('key-programmed', { key: state.key }), html: steps[loopIndex].html, figure: steps[loopIndex].figure });
+    addAction(words('another-key'), () => show({ index: loopStart, key: state.key + 1, repeat: true }));
+    addAction(words('finish'), () => show({ index: loopIndex + 1, key: state.key }), 'secondary');
     speakScreen();
   }
 
   // Every key, tried after the last step: the reader marks each one as working or not.
   function showCheck() {
-    render({ title: 'Try every key', html: '<p>Press lock, then unlock, on each key you programmed. Does the car answer?</p>' });
+    render({ title: words('try-every-key'), html: `<p>${words('check-keys')}</p>` });
     const answers = new Array(state.key).fill('');
     answers.forEach((_, i) => {
       const group = element('fieldset', { class: 'guided-check' });
-      group.append(element('legend', {}, `Key ${i + 1}`));
-      for (const [value, label] of [['yes', 'Works'], ['no', 'Does not work']]) {
+      group.append(element('legend', {}, words('key', { key: i + 1 })));
+      for (const [value, label] of [['yes', words('works')], ['no', words('does-not-work')]]) {
         const option = element('label');
         const input = element('input', { type: 'radio', name: `guided-key-${i}`, value });
         input.onchange = () => {
@@ -450,9 +453,9 @@
     });
     ui.text.append(
       element('div', { class: 'guided-verdict', hidden: '' }),
-      element('p', {}, `A key for this car that you did not program now will not work any more. ${RESTART}`),
+      element('p', {}, `${words('left-out')} ${RESTART}`),
     );
-    addAction('Close', requestExit);
+    addAction(words('close'), requestExit);
     speakScreen();
   }
 
@@ -463,16 +466,16 @@
     const box = ui.text.querySelector('.guided-verdict');
     box.hidden = false;
     if (failed) {
-      box.innerHTML = `<p>Programming a key wipes every key not done in the same session: see
-        <a href="${HELP}#only-one-key-works-afterwards">Only one key works afterwards</a>.</p><p>${RESTART}</p>`;
+      box.innerHTML = `<p>${words('wiped')}
+        <a href="${HELP}#only-one-key-works-afterwards">${words('only-one-works')}</a>.</p><p>${RESTART}</p>`;
     } else {
-      box.textContent = 'Every key works. You are done.';
+      box.textContent = words('all-done');
     }
     box.scrollIntoView({ block: 'nearest' });
-    announce(failed ? 'A key does not work.' : 'Every key works.');
+    announce(words(failed ? 'one-fails' : 'all-work'));
     ui.actions.replaceChildren();
     if (failed) addRestart();
-    addAction('Close', requestExit, failed ? 'secondary' : undefined);
+    addAction(words('close'), requestExit, failed ? 'secondary' : undefined);
   }
 
   // ---- A pasted link opens guided mode directly -------------------------------------------------

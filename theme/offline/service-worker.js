@@ -11,7 +11,9 @@
 const VERSION = 'dev';
 const PRECACHE = [];
 
-const PREFIX = 'mini-remote-fix-';
+// Each language has its own worker in its own folder (/de/sw.js, scope /de/) and its own caches:
+// a worker clears only those of its scope, never another language's.
+const PREFIX = `mini-remote-fix ${new URL(self.registration.scope).pathname} `;
 const CACHE = PREFIX + VERSION;
 const PAGE_TIMEOUT_MS = 3000;
 

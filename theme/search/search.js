@@ -17,6 +17,10 @@
   'use strict';
 
   const { lunr } = window;
+  // In a translation, lunr-languages' stemmer, trimmer and stop words for the page's language,
+  // loaded before this (search.rs names the files); English is lunr's own.
+  const language = lunr[document.documentElement.lang];
+  const { trimmer, stemmer, stopWordFilter } = language ?? lunr;
   // [url, chapter, section title, text, the chapter's keywords (its top section only)]
   const sections = window.searchSections;
   // Offered when nothing matches: check your key, the procedure, troubleshooting.
@@ -29,7 +33,7 @@
     .map((id) => document.getElementById(id));
 
   /** The words of `text` as lunr cuts them, without the punctuation around them. */
-  const tokens = (text) => lunr.tokenizer(text).map((token) => lunr.trimmer(token).toString()).filter(Boolean);
+  const tokens = (text) => lunr.tokenizer(text).map((token) => trimmer(token).toString()).filter(Boolean);
 
   // ---- The index, built here: the sections are smaller to fetch than a built index ----------
 
@@ -38,7 +42,8 @@
     ...keywords.split(', ').filter(Boolean).map((phrase) => ({ section, keywords: phrase })),
   ]);
   const index = lunr(function () {
-    this.pipeline.remove(lunr.stopWordFilter);
+    if (language) this.use(language);
+    this.pipeline.remove(stopWordFilter);
     this.ref('n');
     this.field('title');
     this.field('keywords', { boost: 3 });
@@ -49,7 +54,7 @@
   const vocabulary = lunr.TokenSet.fromArray([
     ...new Set(entries.flatMap((entry) => tokens([entry.title, entry.keywords, entry.text].join(' ')))),
   ].sort());
-  const known = (word) => lunr.stemmer(new lunr.Token(word)).toString() in index.invertedIndex;
+  const known = (word) => stemmer(new lunr.Token(word)).toString() in index.invertedIndex;
   const nearest = (word, edits) => vocabulary.intersect(lunr.TokenSet.fromFuzzyString(word, edits)).toArray();
 
   // ---- Ranking -------------------------------------------------------------------------------
@@ -160,7 +165,7 @@
     if (!query) return;
     const results = find(query);
     if (results.length) {
-      header.textContent = `${results.length} ${results.length === 1 ? 'result' : 'results'} for “${query}”:`;
+      header.textContent = window.MiniWords(results.length === 1 ? 'result' : 'results', { count: results.length, query });
       list.replaceChildren(...results.map((result) => {
         const [page, anchor] = result.url.split('#');
         const highlight = encodeURIComponent([...result.words].join(' '));
@@ -168,7 +173,7 @@
         return item(`${root}${page}?highlight=${highlight}${anchor ? `#${anchor}` : ''}`, heading, snippet(result));
       }));
     } else {
-      header.textContent = `Nothing found for “${query}”. Most answers are on these pages:`;
+      header.textContent = window.MiniWords('nothing-found', { query });
       // Each page's top, with the first words of its text (its top section may hold none).
       list.replaceChildren(...MAIN_PAGES.flatMap((page) => {
         const own = sections.filter(([url]) => url.split('#')[0] === page);

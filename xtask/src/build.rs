@@ -16,20 +16,61 @@ pub fn build_into(dest: &Path) -> Result<String> {
 }
 
 /// Builds the book whose `book.toml` is in `root` (the repository, or a changed copy of it for a
-/// test) into `dest`, then finishes it with everything mdBook cannot make.
+/// test) into `dest`, in every language: English at the root, each translation in its folder
+/// (`dest/de/`), mdBook building it from `po/<language>.po`; then finishes each with everything
+/// mdBook cannot make, and the site with what spans the languages.
 pub fn build_book(root: &Path, dest: &Path) -> Result<String> {
-    let log = build_root_with(root, dest, &[])?;
-    let report = post_build::run(root, dest)?;
+    let site = post_build::Site::from_book_toml(&root.join("book.toml"))?;
+    let languages: Vec<&str> = site
+        .languages
+        .iter()
+        .map(|(code, _)| code.as_str())
+        .collect();
+    build_languages(root, dest, &languages)
+}
+
+/// mdBook's build of the English guide alone, before the post-build: the catalogues' messages
+/// are read from it, with the marks of the words to translate (`data-i18n`) still in the pages.
+pub fn mdbook_english(dest: &Path) -> Result<String> {
+    build_root_with(&paths::root(), dest, &[])
+}
+
+fn build_languages(root: &Path, dest: &Path, languages: &[&str]) -> Result<String> {
+    let mut log = String::new();
+    let mut reports = Vec::new();
+    for &language in languages {
+        let (folder, env) = if language == catalogue::SOURCE_LANGUAGE {
+            (dest.to_path_buf(), Vec::new())
+        } else {
+            (
+                dest.join(language),
+                vec![
+                    ("MDBOOK_BOOK__LANGUAGE", language.to_owned()),
+                    // The 404 page's links start from its language's folder.
+                    ("MDBOOK_OUTPUT__HTML__SITE_URL", format!("/{language}/")),
+                ],
+            )
+        };
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        log.push_str(&build_root_with(root, &folder, &env)?);
+        let report = post_build::run(root, &folder, language)?;
+        println!(
+            "after mdBook ({language}): theme minified ({} → {} bytes) and inlined, link previews \
+             and cards for {} chapters, {} unused files removed, manifest; sw.js precaches {} \
+             files, version {}",
+            report.minified.0,
+            report.minified.1,
+            report.chapters.len(),
+            report.pruned,
+            report.precached.len() + 1,
+            report.version
+        );
+        reports.push(report);
+    }
+    post_build::finish(root, dest, &reports)?;
     println!(
-        "after mdBook: theme minified ({} → {} bytes) and inlined, link previews and cards for {} \
-         chapters, sitemap.xml, robots.txt, {} unused files removed, manifest; sw.js precaches {} \
-         files, version {}",
-        report.minified.0,
-        report.minified.1,
-        report.chapters.len(),
-        report.pruned,
-        report.precached.len() + 1,
-        report.version
+        "the site: sitemap.xml with {} languages, robots.txt, _headers",
+        reports.len()
     );
     Ok(log)
 }

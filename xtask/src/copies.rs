@@ -7,7 +7,7 @@ use anyhow::Result;
 use std::fs;
 use tempfile::TempDir;
 
-/// book.toml, `src/` and `theme/`, with the chapter `chapter` changed by `change`.
+/// book.toml, `src/`, `theme/` and the catalogues (`po/`), with the chapter `chapter` changed by `change`.
 pub fn changed(name: &str, chapter: &str, change: impl FnOnce(&str) -> String) -> Result<TempDir> {
     let target = paths::root().join("target");
     fs::create_dir_all(&target)?;
@@ -18,7 +18,7 @@ pub fn changed(name: &str, chapter: &str, change: impl FnOnce(&str) -> String) -
         paths::root().join("book.toml"),
         copy.path().join("book.toml"),
     )?;
-    for dir in ["src", "theme"] {
+    for dir in ["src", "theme", "po"] {
         tools::copy_dir(&paths::root().join(dir), &copy.path().join(dir))?;
     }
     let path = copy.path().join("src").join(chapter);

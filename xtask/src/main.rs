@@ -11,6 +11,7 @@ mod serve;
 mod stage;
 mod test;
 mod tools;
+mod translations;
 
 use anyhow::{bail, Result};
 
@@ -21,6 +22,8 @@ commands:
   build   build the static site into book/
   test    run every test: Rust unit tests, clippy, build checks, browser tests
   bench   measure the build and the pages; results in BENCHMARKS.md
+  translations
+          after an English edit: po/messages.pot, and each po/<language>.po brought up to date
   fingerprint-article <folder>
           write tests/article-runs.txt from the source article's files (for \"our own words\")";
 
@@ -43,6 +46,7 @@ fn run() -> Result<()> {
         ["build"] => build::build().map(|_| ()),
         ["test"] => test::run(),
         ["bench"] => bench::run(),
+        ["translations"] => translations::run(),
         ["fingerprint-article", folder] => {
             checks::originality::fingerprint_article(std::path::Path::new(folder))
         }

@@ -1,6 +1,6 @@
 //! `cargo xtask serve`: the site exactly as `cargo xtask build` makes it, at
-//! http://localhost:3000, rebuilt when a chapter, the theme, book.toml or the preprocessor
-//! changes, and reloaded in the browser; and the test stage that checks all three.
+//! http://localhost:3000, rebuilt when a chapter, a translation, the theme, book.toml or the
+//! preprocessor changes, and reloaded in the browser; and the test stage that checks all three.
 //!
 //! Not `mdbook serve`: it serves mdBook's output alone, where each page's own policy blocks its
 //! first-paint script (the script's hash is added after mdBook) and search's files do not exist.
@@ -27,7 +27,13 @@ pub const PORT: u16 = 3000;
 const RELOAD: &str = "/__livereload";
 
 /// What a change to any of these rebuilds (relative to the book's root).
-const WATCHED: [&str; 4] = ["book.toml", "src", "theme", "crates/mdbook-procedure/src"];
+const WATCHED: [&str; 5] = [
+    "book.toml",
+    "src",
+    "po",
+    "theme",
+    "crates/mdbook-procedure/src",
+];
 
 pub fn run() -> Result<()> {
     let site = Site::start(&paths::root(), &paths::book(), PORT)?;

@@ -3,7 +3,7 @@
 
 use crate::checks::{
     key_facts, link_previews, links, malformed, originality, other_hosts, procedure_page, rust,
-    url_contract, warnings,
+    translations, url_contract, warnings,
 };
 use crate::stage::{self, Stage};
 use crate::{browser, serve};
@@ -17,6 +17,10 @@ const STAGES: &[Stage] = &[
     Stage::new("key facts on every page", key_facts::run),
     Stage::new("our own words", originality::run),
     Stage::new("procedure as data", procedure_page::run),
+    Stage::new(
+        "translations complete, the procedure the same",
+        translations::run,
+    ),
     Stage::new("link previews and sitemap", link_previews::run),
     Stage::new("no other host in the markup or styles", other_hosts::run),
     Stage::new("public URL contract", url_contract::run),

@@ -13,6 +13,8 @@ use std::path::Path;
 pub struct CrateTool {
     pub name: &'static str,
     pub version: &'static str,
+    /// The program installed that tells whether the crate is (the crate may install several).
+    binary: &'static str,
     /// Our lockfile for the crate, when its own does not suit us (see the module comment).
     lock: Option<&'static str>,
 }
@@ -20,23 +22,36 @@ pub struct CrateTool {
 /// Keep MDBOOK in sync with the mdbook version in `xtask/locks/mdbook-admonish-*.Cargo.lock`.
 pub const MDBOOK: CrateTool = CrateTool {
     name: "mdbook",
+    binary: "mdbook",
     version: "0.4.52",
     lock: None,
 };
 pub const MDBOOK_ADMONISH: CrateTool = CrateTool {
     name: "mdbook-admonish",
+    binary: "mdbook-admonish",
     version: "1.20.0",
     lock: Some(include_str!("../locks/mdbook-admonish-1.20.0.Cargo.lock")),
+};
+/// Translations (gettext, the workflow of mdBook's translated books): `mdbook-gettext`, the
+/// preprocessor that builds a language from `po/<lang>.po`, and `mdbook-xgettext`, the renderer
+/// that writes the template of messages. Its own lockfile pins the mdbook crate at 0.4.44, and it
+/// warns only when the running mdBook is outside `^0.4.44`: 0.4.52 is inside.
+pub const MDBOOK_I18N_HELPERS: CrateTool = CrateTool {
+    name: "mdbook-i18n-helpers",
+    binary: "mdbook-gettext",
+    version: "0.3.6",
+    lock: None,
 };
 /// Link and anchor checker for the built HTML.
 pub const LYCHEE: CrateTool = CrateTool {
     name: "lychee",
+    binary: "lychee",
     version: "0.24.2",
     lock: None,
 };
 
 /// What `build` and `serve` need.
-pub const SITE_TOOLS: [&CrateTool; 2] = [&MDBOOK, &MDBOOK_ADMONISH];
+pub const SITE_TOOLS: [&CrateTool; 3] = [&MDBOOK, &MDBOOK_ADMONISH, &MDBOOK_I18N_HELPERS];
 
 pub fn ensure(tools: &[&CrateTool]) -> Result<()> {
     for tool in tools {
@@ -47,7 +62,7 @@ pub fn ensure(tools: &[&CrateTool]) -> Result<()> {
 
 impl CrateTool {
     pub fn bin(&self) -> std::path::PathBuf {
-        paths::tools_bin().join(self.name)
+        paths::tools_bin().join(self.binary)
     }
 
     /// What the stamp file records: a changed version or lockfile triggers a reinstall.

@@ -176,7 +176,7 @@ pub fn figures(action: Action, drawings: &Drawings) -> Result<String, String> {
         let _ = write!(
             html,
             "<svg class=\"step-figure ignition-figure\" viewBox=\"0 0 {} {}\" role=\"img\" \
-             data-ignition=\"{position}\" aria-label=\"The ignition: turn the key from 0 (off) \
+             data-ignition=\"{position}\" data-i18n=\"aria-label\" aria-label=\"The ignition: turn the key from 0 (off) \
              to 1, position one.\">{}</svg>",
             drawing.width,
             drawing.height,
@@ -197,7 +197,7 @@ fn key_figure(action: Action, key: &Drawing) -> String {
     let classes: String = action.hold.iter().map(|b| format!(" hold-{b}")).collect();
     let mut svg = format!(
         "<svg class=\"step-figure key-figure{classes}\" viewBox=\"{KEY_VIEW_BOX}\" role=\"img\" \
-         aria-label=\"{}\">{}",
+         data-i18n=\"aria-label\" aria-label=\"{}\">{}",
         words(action),
         key.use_element()
     );

@@ -5,6 +5,7 @@
 //! - `render` writes the chapter back out for the HTML renderer, with a `HowTo` JSON-LD block.
 //! - `markers` is the authoring syntax; `references` finds "step 3"; `error` says `file:line: …`.
 //! - `figures` draws what the hands do in a step, from the guide's own drawings.
+//! - `translate` puts the catalogue's words into the comments mdbook-gettext leaves as they are.
 //! - `keywords` puts a chapter's `<!-- keywords: … -->` into the search index, hidden on the page.
 
 pub mod error;
@@ -15,6 +16,7 @@ pub mod markers;
 pub mod procedure;
 pub mod references;
 pub mod render;
+pub mod translate;
 
 use error::{SourceError, SourceErrors};
 use figures::Drawings;
@@ -44,15 +46,31 @@ impl Preprocessor for ProcedurePreprocessor {
             setting("ignition-drawing"),
         )
         .map_err(|e| mdbook::errors::Error::msg(format!("mdbook-procedure: {e}")))?;
+        let language = ctx.config.book.language.as_deref().unwrap_or("en");
+        if let Some(catalogue) = catalogue::Catalogue::for_language(&ctx.root, language)
+            .map_err(|e| mdbook::errors::Error::msg(format!("mdbook-procedure: {e}")))?
+        {
+            book.for_each_mut(|item| {
+                if let BookItem::Chapter(ch) = item {
+                    ch.content = translate::chapter(&ch.content, &catalogue);
+                }
+            });
+        }
+        // The site's public address (book.toml `[output.html.site] url`) makes the HowTo's step
+        // urls absolute (a translation's are in its folder); without one they stay relative.
+        let site_url = match ctx
+            .config
+            .get("output.html.site.url")
+            .and_then(|v| v.as_str())
+        {
+            Some(url) if language != catalogue::SOURCE_LANGUAGE => {
+                format!("{}/{language}/", url.trim_end_matches('/'))
+            }
+            url => url.unwrap_or_default().to_owned(),
+        };
         let settings = Settings {
-            // The site's public address (book.toml `[output.html.site] url`) makes the HowTo's
-            // step urls absolute; without one they stay relative to the page.
-            site_url: ctx
-                .config
-                .get("output.html.site.url")
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_owned(),
+            translated: language != catalogue::SOURCE_LANGUAGE,
+            site_url,
             drawings,
             smart_punctuation: ctx
                 .config
@@ -79,6 +97,8 @@ pub struct Settings {
     pub drawings: Drawings,
     /// `output.html.smart-punctuation`: we parse as mdBook renders.
     pub smart_punctuation: bool,
+    /// Whether the chapters are a translation, which mdbook-gettext wrote.
+    pub translated: bool,
 }
 
 /// Rewrites every chapter of `book`; `src_dir` (as in book.toml) prefixes file names in errors.
@@ -90,7 +110,12 @@ pub fn process(book: &mut Book, src_dir: &Path, settings: &Settings) -> Result<(
             continue;
         };
         let Some(path) = &ch.path else { continue };
-        match procedure::analyze(&ch.content, settings.smart_punctuation) {
+        let analyze = if settings.translated {
+            procedure::analyze_translation
+        } else {
+            procedure::analyze
+        };
+        match analyze(&ch.content, settings.smart_punctuation) {
             Ok(analysis) => {
                 chapters.insert(path.clone(), analysis);
             }

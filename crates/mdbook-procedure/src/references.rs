@@ -1,4 +1,6 @@
-//! Step references in running text: "step 3", "Step 3", "steps 3 to 5", "steps 1 and 2".
+//! Step references in running text: "step 3", "Step 3", "steps 3 to 5", "steps 1 and 2", and
+//! the same in the guide's translations ("Schritte 3 bis 5", "étapes 3 à 5", "stappen 3 tot en
+//! met 5").
 //! Each becomes a link to the first step it names, so a reader can tap it (unless it already sits
 //! in a link or a heading); every number it names must be a real step.
 
@@ -7,7 +9,10 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bsteps?\s+(\d+)(?:\s*(?:to|and|or|–|-)\s*(\d+))?\b").expect("valid regex")
+    Regex::new(
+        r"(?i)\b(?:steps?|schritt(?:e|en)?|étapes?|stap(?:pen)?)\s+(\d+)(?:\s*(?:to|and|or|bis|und|oder|à|et|ou|tot en met|t/m|en|of|–|-)\s*(\d+))?\b",
+    )
+    .expect("valid regex")
 });
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +65,19 @@ mod tests {
                 ("steps 4 and 5".to_owned(), vec![4, 5]),
                 ("Steps 3 to 5".to_owned(), vec![3, 5]),
                 ("Step 7".to_owned(), vec![7]),
+            ]
+        );
+    }
+
+    #[test]
+    fn in_the_translations() {
+        assert_eq!(
+            steps("Schritte 3 bis 5, étape 2, stappen 1 en 2, ab Schritt 3"),
+            [
+                ("Schritte 3 bis 5".to_owned(), vec![3, 5]),
+                ("étape 2".to_owned(), vec![2]),
+                ("stappen 1 en 2".to_owned(), vec![1, 2]),
+                ("Schritt 3".to_owned(), vec![3]),
             ]
         );
     }

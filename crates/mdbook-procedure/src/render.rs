@@ -120,13 +120,13 @@ fn link(
 /// layout (inserted later by script, it would push the steps down). A link to `#guided`, which
 /// opens guided mode; the theme shows it only when JavaScript runs.
 const GUIDED_START: &str = "<div class=\"guided-start\">\n\
-    <a class=\"guided-start-button\" href=\"#guided\">Start guided mode</a>\n\
-    <p>One step at a time, in big type, with a countdown for each timed step.</p>\n\
+    <a class=\"guided-start-button\" href=\"#guided\" data-i18n>Start guided mode</a>\n\
+    <p data-i18n>One step at a time, in big type, with a countdown for each timed step.</p>\n\
     </div>\n";
 
 /// The list, after guided mode's start link. Its id `guided` lets a pasted `#guided` link land on
 /// the steps even without JavaScript. (A chapter holds one procedure: a second one would repeat
-/// step ids, which is an error.)
+/// step ids, which is an error.) `data-i18n` marks words the post-build translates.
 fn list(
     text: &str,
     procedure: &Procedure,

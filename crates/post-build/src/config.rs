@@ -5,6 +5,11 @@
 //! ```toml
 //! [output.html.site]
 //! url = "https://example.org/"
+//!
+//! # The guide's translations, by language code, each named in its own language; English, the
+//! # source, is at the root, each translation in a folder of its code (`/de/`).
+//! [output.html.site.languages]
+//! de = "Deutsch"
 //! ```
 //! (mdBook warns about unknown top-level tables, not about extra keys under `output.html`.)
 
@@ -14,8 +19,16 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
 pub struct Site {
-    /// Absolute, `https://`, ending in `/`.
+    /// This language's address: absolute, `https://`, ending in `/` (`https://…/de/`).
     pub url: String,
+    /// The site's address, where the English guide is.
+    pub home: String,
+    /// The language of the pages being finished (`en`, `de`, …).
+    pub language: String,
+    /// Every language of the guide, English first, as (code, name in that language).
+    pub languages: Vec<(String, String)>,
+    /// The catalogue of the pages' language (none for English).
+    pub catalogue: Option<catalogue::Catalogue>,
     /// The book's title: `og:site_name` and the name on every card.
     pub name: String,
     /// The key drawing, a path in the book (`images/three-button-key.svg`), if there is one:
@@ -55,7 +68,60 @@ impl Site {
             .map(|html| html.redirect.into_iter().collect())
             .unwrap_or_default();
         site.root = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        if let Some(table) = config
+            .get("output.html.site.languages")
+            .and_then(|v| v.as_table())
+        {
+            for (code, name) in table {
+                let name = name.as_str().with_context(|| {
+                    format!(
+                        "{}: [output.html.site.languages] {code} must be a name",
+                        path.display()
+                    )
+                })?;
+                site.languages.push((code.clone(), name.to_owned()));
+            }
+        }
         Ok(site)
+    }
+
+    /// The site as the pages of `language` see it: their address, their catalogue.
+    pub fn in_language(mut self, language: &str) -> Result<Site> {
+        if !self.languages.iter().any(|(code, _)| code == language) {
+            bail!("{language:?} is not a language of the guide ([output.html.site.languages])");
+        }
+        self.url = self.address_in(language);
+        self.language = language.to_owned();
+        self.catalogue =
+            catalogue::Catalogue::for_language(&self.root, language).map_err(anyhow::Error::msg)?;
+        Ok(self)
+    }
+
+    /// The address of the guide in `language`.
+    pub fn address_in(&self, language: &str) -> String {
+        if language == catalogue::SOURCE_LANGUAGE {
+            self.home.clone()
+        } else {
+            format!("{}{language}/", self.home)
+        }
+    }
+
+    /// The public address of the built `file` in `language`; a landing page is its folder.
+    pub fn address_of(&self, language: &str, file: &str) -> String {
+        let base = self.address_in(language);
+        if file == "index.html" {
+            base
+        } else {
+            format!("{base}{file}")
+        }
+    }
+
+    /// `words` in the pages' language, where the catalogue has them.
+    pub fn words(&self, words: &str) -> String {
+        self.catalogue
+            .as_ref()
+            .map_or(words, |c| c.translate(words))
+            .to_owned()
     }
 
     pub fn new(url: &str, name: &str) -> Result<Site> {
@@ -68,7 +134,11 @@ impl Site {
             format!("{url}/")
         };
         Ok(Site {
+            home: url.clone(),
             url,
+            language: catalogue::SOURCE_LANGUAGE.to_owned(),
+            languages: vec![(catalogue::SOURCE_LANGUAGE.to_owned(), "English".to_owned())],
+            catalogue: None,
             name: name.to_owned(),
             key_drawing: None,
             redirects: BTreeMap::new(),

@@ -19,7 +19,7 @@ static HASHED: LazyLock<Regex> =
 
 /// Writes `_headers`; `also` are (path, header) rules other parts need, `inlined` every page's
 /// own inline styles and scripts, which the one policy for every response must allow.
-pub fn write(book_dir: &Path, also: &[(&str, &str)], inlined: &Inlined) -> Result<()> {
+pub fn write(book_dir: &Path, also: &[(String, String)], inlined: &Inlined) -> Result<()> {
     let index = fs::read_to_string(book_dir.join("index.html")).context("index.html")?;
     let csp = csp::of(&index).context("index.html has no Content-Security-Policy <meta>")?;
     let styles: Vec<String> = inlined.styles.iter().cloned().collect();

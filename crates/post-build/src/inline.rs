@@ -4,7 +4,8 @@
 //! that only pages with a procedure load; the favicon becomes a `data:` URL; and
 //! the page's Content-Security-Policy allows exactly its own inline style and scripts, by their
 //! SHA-256, so it needs no `'unsafe-inline'`. mdBook's own inline style goes too: the print page's
-//! chapter breaks (our print stylesheet breaks before every chapter).
+//! chapter breaks (our print stylesheet breaks before every chapter). Guided mode's words
+//! (`<template id="guided-words">`) stay only where guided mode runs.
 
 use crate::csp;
 use anyhow::{Context, Result};
@@ -135,6 +136,13 @@ fn page(book_dir: &Path, html: &str) -> Result<Page> {
             }
             Ok(())
         }))
+        // Guided mode's words (theme/index.hbs) are for guided mode only.
+        .append_element_content_handler(element!("template#guided-words", |el| {
+            if !procedure {
+                el.remove();
+            }
+            Ok(())
+        }))
         // mdBook's print page puts a styled <div> between chapters.
         .append_element_content_handler(element!("div[style]", |el| {
             el.remove();
@@ -236,7 +244,8 @@ mod tests {
     #[test]
     fn a_page_without_a_procedure_loads_nothing_of_guided_mode() {
         let dir = book();
-        let page = page(dir.path(), &PAGE.replace("{body}", "<p>Hi</p>")).unwrap();
+        let body = r#"<p>Hi</p><template id="guided-words"><span>Exit</span></template>"#;
+        let page = page(dir.path(), &PAGE.replace("{body}", body)).unwrap();
         assert!(page.html.contains("<style>p{margin:0}\n</style>"));
         assert!(!page.html.contains("guided"), "{}", page.html);
     }

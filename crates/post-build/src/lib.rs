@@ -1,18 +1,25 @@
 //! After mdBook: what the built `book/` needs and mdBook's templates cannot make (they cannot turn
 //! a chapter's path into its absolute URL, draw an image or list the final files), in the order it
-//! must happen. [`run`] is the one entry point (`cargo xtask build` calls it):
+//! must happen. [`run`] finishes one language's build (`cargo xtask build` calls it for English at
+//! the root, then for each translation in its folder), [`finish`] the site once all are there:
 //!
 //! 1. `minify`: the theme's scripts and styles without their comments;
-//! 2. `search`: search's files (lunr, the guide's sections, our search.js), named in every page;
+//! 2. `search`: search's files (lunr, the language's stemmer, the guide's sections, our
+//!    search.js), named in every page;
 //! 3. `inline`: each page's styles in the page, guided mode's scripts in one file only where there
 //!    is a procedure, the policy allowing exactly the page's own inline code (`csp`);
-//! 4. `previews`: each chapter's link-preview tags and card image (`page` reads the chapter,
+//! 4. `translate`: the words the theme marks (`data-i18n`) and the drawings' labels in the page's
+//!    language, from its catalogue (`po/<language>.po`); the chapters mdbook-gettext translated;
+//! 5. `languages`: `hreflang` alternates, the language switch, the "translated from" line;
+//! 6. `previews`: each chapter's link-preview tags and card image (`page` reads the chapter,
 //!    `card` draws the card with `draw`);
-//! 5. `redirects`: the redirect pages of moved chapters get the site's policy and their script;
-//! 6. `sitemap`: `sitemap.xml` and `robots.txt`;
-//! 7. `prune`: whatever no page uses (`used`) leaves the book;
-//! 8. `offline`: the manifest and its icons, and the service worker that precaches every final file;
-//! 9. `headers`: `_headers` for static hosts, last, as it lists every hashed file.
+//! 7. `redirects`: the redirect pages of moved chapters get the site's policy and their script;
+//! 8. `prune`: whatever no page uses (`used`) leaves the book;
+//! 9. `offline`: the manifest and its icons, and the service worker that precaches every final
+//!    file of the language;
+//!
+//! and once for the site: `sitemap` (`sitemap.xml` with every language, and `robots.txt`), then
+//! `headers` (`_headers` for static hosts), last, as it lists every hashed file.
 //!
 //! `config` is what book.toml says.
 
@@ -21,6 +28,7 @@ mod csp;
 mod draw;
 mod headers;
 mod inline;
+mod languages;
 mod minify;
 mod offline;
 mod previews;
@@ -28,9 +36,11 @@ mod prune;
 mod redirects;
 mod search;
 mod sitemap;
+pub mod translate;
 mod used;
 
 pub use config::Site;
+pub use offline::MANIFEST_WORDS;
 pub use previews::{Page, UTILITY_PAGES};
 
 use anyhow::{Context, Result};
@@ -38,6 +48,8 @@ use std::path::Path;
 
 /// What a run did, for the build's one line of report.
 pub struct Report {
+    /// The language finished.
+    pub language: String,
     /// The theme's scripts and styles, in bytes, before and after minifying.
     pub minified: (usize, usize),
     /// The chapter pages, in file-name order.
@@ -47,28 +59,59 @@ pub struct Report {
     /// Every file the service worker precaches (but the root), and the precache's version.
     pub precached: Vec<String>,
     pub version: String,
+    /// The pages' own inline styles and scripts, which the site's one policy must allow.
+    inlined: inline::Inlined,
 }
 
-/// Finishes the book whose `book.toml` is in `root`, built by mdBook into `book_dir`.
-pub fn run(root: &Path, book_dir: &Path) -> Result<Report> {
-    let site = Site::from_book_toml(&root.join("book.toml"))?;
+/// Finishes the pages of `language` of the book whose `book.toml` is in `root`, built by mdBook
+/// into `book_dir` (the site's root for English, its language's folder for a translation).
+pub fn run(root: &Path, book_dir: &Path, language: &str) -> Result<Report> {
+    let site = Site::from_book_toml(&root.join("book.toml"))?.in_language(language)?;
     let minified = minify::theme(book_dir)?;
-    search::write(&root.join("theme"), book_dir)?;
+    search::write(&root.join("theme"), book_dir, language)?;
     let inlined = inline::write(book_dir)?;
+    translate::write(book_dir, site.catalogue.as_ref())?;
+    languages::write(book_dir, &site)?;
     let drawing = draw::Drawing::new();
     let chapters = previews::write(book_dir, &site, &drawing)?;
     redirects::write(book_dir, &site)?;
-    sitemap::write(book_dir, &site, &chapters)?;
     let pruned = prune::write(book_dir, &site)?;
     let offline = offline::write(book_dir, &site, &drawing)?;
-    headers::write(book_dir, &offline::HEADERS, &inlined)?;
     Ok(Report {
+        language: language.to_owned(),
         minified,
         chapters,
         pruned,
         precached: offline.precached,
         version: offline.version,
+        inlined,
     })
+}
+
+/// Once every language is finished, in the site's root `book_dir`: the sitemap with every
+/// language's pages, `robots.txt`, and `_headers` for all of them.
+pub fn finish(root: &Path, book_dir: &Path, reports: &[Report]) -> Result<()> {
+    let site = Site::from_book_toml(&root.join("book.toml"))?;
+    sitemap::write(book_dir, &site, reports)?;
+    let mut inlined = inline::Inlined::default();
+    let mut also = Vec::new();
+    for report in reports {
+        inlined.styles.extend(report.inlined.styles.iter().cloned());
+        inlined
+            .scripts
+            .extend(report.inlined.scripts.iter().cloned());
+        let folder = match report.language.as_str() {
+            catalogue::SOURCE_LANGUAGE => String::new(),
+            code => format!("{code}/"),
+        };
+        for (path, header) in offline::HEADERS {
+            also.push((
+                format!("/{folder}{}", path.trim_start_matches('/')),
+                header.to_owned(),
+            ));
+        }
+    }
+    headers::write(book_dir, &also, &inlined)
 }
 
 /// The book's pages by file name: its `.html` files, all at its root (mdBook writes a flat book

@@ -66,8 +66,10 @@ impl Section {
     }
 }
 
-/// Writes search's two files into the book and names them in every page; returns their names.
-pub fn write(theme_dir: &Path, book_dir: &Path) -> Result<Vec<String>> {
+/// Writes search's files into the book and names them in every page; returns their names. In a
+/// translation, lunr-languages' support file and the language's own (stemmer, stop words) come
+/// between lunr and ours, as their package ships them.
+pub fn write(theme_dir: &Path, book_dir: &Path, language: &str) -> Result<Vec<String>> {
     let index: MdBookIndex = serde_json::from_str(&mdbook_index(book_dir)?)
         .context("searchindex.js: not the index mdBook writes")?;
     let mut sections = sections(index)?;
@@ -83,10 +85,17 @@ pub fn write(theme_dir: &Path, book_dir: &Path) -> Result<Vec<String>> {
     // The sections and the code in one file: one request, and gzip shares one dictionary.
     let code = minify::js(&code).context("theme/search/search.js")?;
     let search = format!("{data}{code}");
-    let files = vec![
-        hashed(book_dir, "lunr", ".min.js", &lunr)?,
-        hashed(book_dir, "search", ".js", search.as_bytes())?,
-    ];
+    let mut files = vec![hashed(book_dir, "lunr", ".min.js", &lunr)?];
+    if language != catalogue::SOURCE_LANGUAGE {
+        for name in ["lunr.stemmer.support", &format!("lunr.{language}")] {
+            let file = format!("search/lunr-languages/{name}.min.js");
+            let bytes = fs::read(theme_dir.join(&file)).with_context(|| {
+                format!("theme/{file}: search in {language:?} needs its file from lunr-languages")
+            })?;
+            files.push(hashed(book_dir, name, ".min.js", &bytes)?);
+        }
+    }
+    files.push(hashed(book_dir, "search", ".js", search.as_bytes())?);
     name_in_pages(book_dir, &files.join(" "))?;
     Ok(files)
 }
@@ -258,7 +267,7 @@ mod tests {
     #[test]
     fn sections_and_keywords_go_to_one_file_that_every_page_names() {
         let (book, theme) = (book(), theme());
-        let files = write(theme.path(), book.path()).unwrap();
+        let files = write(theme.path(), book.path(), "en").unwrap();
         assert_eq!(files.len(), 2);
         let read = |f: &str| fs::read_to_string(book.path().join(f)).unwrap();
         assert_eq!(
@@ -292,7 +301,9 @@ mod tests {
             r#"<p class="search-keywords" hidden>ufo</p>"#,
         )
         .unwrap();
-        let error = write(theme.path(), book.path()).unwrap_err().to_string();
+        let error = write(theme.path(), book.path(), "en")
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("b.html"), "{error}");
     }
 }

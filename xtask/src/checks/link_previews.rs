@@ -9,19 +9,16 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-/// The stage: every chapter page (not the utility pages, nor a moved page's redirect).
+/// The stage: every chapter page of every language (not the utility pages, nor a moved page's
+/// redirect); each language's own description, card and address.
 pub fn run() -> Result<()> {
     let site = post_build::Site::from_book_toml(&paths::root().join("book.toml"))?;
     let moved = site.redirect_pages();
     let mut pages = Vec::new();
-    for path in paths::built_pages()? {
-        let file = path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+    for (page, path) in paths::all_pages()? {
+        let file = page.rsplit('/').next().unwrap_or_default().to_owned();
         if !post_build::UTILITY_PAGES.contains(&file.as_str()) && !moved.contains(&file) {
-            pages.push((file, fs::read_to_string(&path)?));
+            pages.push((page, fs::read_to_string(&path)?));
         }
     }
     let problems = problems(&paths::book(), &site.url, &pages);

@@ -1,4 +1,4 @@
-//! Every link and anchor in the built HTML, checked offline by lychee.
+//! Every link and anchor in the built HTML of every language, checked offline by lychee.
 
 use crate::{cmd, paths, tools};
 use anyhow::Result;
@@ -16,6 +16,6 @@ pub fn run() -> Result<()> {
                 "--root-dir",
             ])
             .arg(&book)
-            .args(paths::built_pages()?),
+            .args(paths::all_pages()?.into_iter().map(|(_, path)| path)),
     )
 }

@@ -11,5 +11,6 @@ pub mod other_hosts;
 pub mod procedure_page;
 pub mod rust;
 pub mod step_figures;
+pub mod translations;
 pub mod url_contract;
 pub mod warnings;

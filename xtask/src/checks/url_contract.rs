@@ -11,6 +11,18 @@ use std::path::Path;
 /// The stage: every line of tests/public-urls.txt resolves in the build; and in a copy of the
 /// book with a page renamed as the README says, every one still does.
 pub fn run() -> Result<()> {
+    let contract = fs::read_to_string(paths::root().join("tests/public-urls.txt"))?;
+    let site = post_build::Site::from_book_toml(&paths::root().join("book.toml"))?;
+    let translations: Vec<String> = site
+        .languages
+        .iter()
+        .skip(1)
+        .map(|(c, _)| c.clone())
+        .collect();
+    let missing = missing_translations(&contract, &translations);
+    if !missing.is_empty() {
+        bail!("{}", missing.join("\n"));
+    }
     let problems = in_book(&paths::root(), &paths::book())?;
     if !problems.is_empty() {
         bail!("{}", problems.join("\n"));
@@ -46,6 +58,31 @@ fn in_book(root: &Path, book: &Path) -> Result<Vec<String>> {
     Ok(problems(&contract, ids_of, &redirects))
 }
 
+/// Entries the contract lists for English but not for every translation (`de/` + the entry): a
+/// link pasted from a translated page is as public as an English one.
+pub fn missing_translations(contract: &str, languages: &[String]) -> Vec<String> {
+    let entries: HashSet<&str> = contract
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let mut missing = Vec::new();
+    for entry in contract.lines().map(str::trim) {
+        if entry.is_empty() || entry.starts_with('#') || entry.contains('/') {
+            continue;
+        }
+        for code in languages {
+            let translated = format!("{code}/{entry}");
+            if !entries.contains(translated.as_str()) {
+                missing.push(format!(
+                    "tests/public-urls.txt: {entry} is listed, {translated} is not"
+                ));
+            }
+        }
+    }
+    missing
+}
+
 /// Problems with `contract` (the file's text) against the build: `ids_of(page)` gives the ids on a
 /// built page, or `None` when there is no such page; `redirects` maps "/old.html" to "new.html".
 pub fn problems(
@@ -60,15 +97,22 @@ pub fn problems(
             continue;
         }
         let (page, anchor) = entry.split_once('#').unwrap_or((entry, ""));
+        // A translation's pages are in its folder (`de/`), and moved as the English ones are.
+        let (folder, in_folder) = match entry.split_once('/') {
+            Some((code, rest)) => (format!("{code}/"), rest),
+            None => (String::new(), entry),
+        };
+        let folder_page = in_folder.split('#').next().unwrap_or_default();
         // A moved page's redirect (mdBook writes a page at the old address that sends the reader
         // on) is followed: for this anchor, if book.toml maps it, else for the whole page.
         let redirect = redirects
-            .get(&format!("/{entry}"))
-            .or_else(|| redirects.get(&format!("/{page}")));
+            .get(&format!("/{in_folder}"))
+            .or_else(|| redirects.get(&format!("/{folder_page}")))
+            .map(|to| format!("{folder}{}", to.trim_start_matches('/')));
         let landing = match redirect {
             None => ids_of(page).map(|ids| (page.to_owned(), anchor.to_owned(), ids)),
             Some(to) => {
-                let to = to.trim_start_matches('/');
+                let to = to.as_str();
                 let (to_page, to_anchor) = to.split_once('#').unwrap_or((to, anchor));
                 let to_anchor = if to_anchor.is_empty() {
                     anchor
@@ -131,6 +175,27 @@ mod tests {
         ]);
         assert!(problems("steps.html#step-1\n", site, &redirects).is_empty());
         assert_eq!(problems("how.html#step-1\n", site, &redirects).len(), 1);
+    }
+
+    #[test]
+    fn every_english_entry_is_listed_for_every_translation() {
+        let languages = ["de".to_owned()];
+        assert!(missing_translations("a.html\nde/a.html\n", &languages).is_empty());
+        assert_eq!(
+            missing_translations("a.html#x\nde/a.html\n", &languages),
+            ["tests/public-urls.txt: a.html#x is listed, de/a.html#x is not"]
+        );
+    }
+
+    #[test]
+    fn a_translation_s_moved_page_follows_the_english_redirect_in_its_folder() {
+        let ids = |page: &str| match page {
+            "de/procedure.html" => Some(["step-1".to_owned()].into()),
+            "de/steps.html" => Some(HashSet::new()),
+            _ => None,
+        };
+        let redirects = BTreeMap::from([("/steps.html".to_owned(), "procedure.html".to_owned())]);
+        assert!(problems("de/steps.html#step-1\n", ids, &redirects).is_empty());
     }
 
     #[test]

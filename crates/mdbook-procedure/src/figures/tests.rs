@@ -82,7 +82,7 @@ fn a_held_and_a_pressed_button_in_a_figure_and_in_words() {
     assert_eq!(
         html,
         "<svg class=\"step-figure key-figure hold-unlock\" viewBox=\"16 8 206 464\" role=\"img\" \
-         aria-label=\"The key: hold unlock down, and press lock 3 times.\">\
+         data-i18n=\"aria-label\" aria-label=\"The key: hold unlock down, and press lock 3 times.\">\
          <use href=\"#key\" width=\"100\" height=\"200\"/>\
          <circle class=\"mark-held\" data-button=\"unlock\" cx=\"50\" cy=\"40\" r=\"20\"/>\
          <circle class=\"mark-pressed\" data-button=\"lock\" cx=\"50\" cy=\"80\" r=\"20\"/>\

@@ -79,7 +79,19 @@ pub struct Chapter {
 /// Reads a chapter's Markdown (parsed as mdBook does, `smart_punctuation` as in book.toml); every
 /// problem found is returned, not just the first.
 pub fn analyze(text: &str, smart_punctuation: bool) -> Result<Chapter, Vec<Problem>> {
+    read(text, smart_punctuation, false)
+}
+
+/// A translated chapter, as mdbook-gettext writes it: it numbers every item of a list `1.` (as
+/// Markdown allows: the list counts on from its first number), so there a step's number is its
+/// place in the list. The English chapter it came from was checked as written.
+pub fn analyze_translation(text: &str, smart_punctuation: bool) -> Result<Chapter, Vec<Problem>> {
+    read(text, smart_punctuation, true)
+}
+
+fn read(text: &str, smart_punctuation: bool, counted: bool) -> Result<Chapter, Vec<Problem>> {
     let mut reader = Reader {
+        counted,
         text,
         chapter: Chapter::default(),
         problems: Vec::new(),
@@ -125,6 +137,8 @@ struct Reader<'a> {
     /// the block ends.
     admonition: Option<Admonition>,
     html_block: Option<Range<usize>>,
+    /// Whether every item is numbered `1.` and counts by its place (a translation).
+    counted: bool,
     /// Every step number of the chapter's procedures, with the offset where it was first used.
     step_numbers: HashMap<u32, usize>,
     smart_punctuation: bool,
@@ -381,6 +395,11 @@ impl Reader<'_> {
 
         let procedure = self.current.as_ref().expect("inside a procedure");
         let expected = procedure.steps.len() as u32 + 1;
+        let number = if self.counted && number == 1 {
+            expected
+        } else {
+            number
+        };
         // Where each step number was first used: a map, so a long procedure is not re-scanned.
         let earlier = self
             .step_numbers

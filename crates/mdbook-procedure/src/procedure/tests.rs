@@ -347,3 +347,15 @@ fn two_loops_in_one_procedure() {
         )
     );
 }
+
+#[test]
+fn a_translation_counts_the_steps_mdbook_gettext_numbers_all_one() {
+    let text = "<!-- procedure -->\n1. one\n\n1. two <!-- window: 5s -->\n\n1. three\n";
+    let steps = &analyze_translation(text, false).unwrap().procedures[0].steps;
+    let numbers: Vec<u32> = steps.iter().map(|s| s.number).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    assert!(
+        analyze(text, false).is_err(),
+        "English is checked as written"
+    );
+}

@@ -28,6 +28,11 @@ pub const ICONS: [&str; 3] = [
     "icons/maskable-512.png",
 ];
 
+/// The manifest's words, in English (the catalogue has them in the other languages).
+pub const SHORT_NAME: &str = "Mini remote";
+pub const DESCRIPTION: &str =
+    "Re-program the three-button key of a 2004–2006 BMW Mini, step by step, even offline.";
+
 /// Writes `manifest.webmanifest` and its icons ([`ICONS`]) into the book.
 pub fn write(book_dir: &Path, site: &Site, drawing: &Drawing) -> Result<()> {
     let icons = book_dir.join("icons");
@@ -38,8 +43,9 @@ pub fn write(book_dir: &Path, site: &Site, drawing: &Drawing) -> Result<()> {
     fs::write(maskable, drawing.png(&icon_svg(0.15, false), 512, 512)?)?;
     let manifest = serde_json::json!({
         "name": site.name,
-        "short_name": "Mini remote",
-        "description": "Re-program the three-button key of a 2004–2006 BMW Mini, step by step, even offline.",
+        "short_name": site.words(SHORT_NAME),
+        "description": site.words(DESCRIPTION),
+        "lang": site.language,
         "start_url": "./",
         "scope": "./",
         "display": "standalone",

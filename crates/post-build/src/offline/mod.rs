@@ -19,6 +19,9 @@ use std::path::Path;
 /// cached, so a new version reaches readers on their next visit.
 pub const HEADERS: [(&str, &str); 1] = [("/sw.js", "Cache-Control: no-cache")];
 
+/// The manifest's words, which the catalogues translate.
+pub const MANIFEST_WORDS: [&str; 2] = [manifest::SHORT_NAME, manifest::DESCRIPTION];
+
 pub struct Offline {
     /// Every file the service worker keeps, but the root (`./`).
     pub precached: Vec<String>,

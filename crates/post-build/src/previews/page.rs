@@ -29,7 +29,8 @@ impl Page {
         let Some(title) = text("main h1") else {
             bail!("the chapter has no # title")
         };
-        let Some(description) = own_description(&doc).or_else(|| text("main > p:not([hidden])"))
+        let Some(description) =
+            own_description(&doc).or_else(|| text("main > p:not([hidden]):not(.translated-from)"))
         else {
             bail!("the chapter has no paragraph to describe it in link previews")
         };
@@ -89,6 +90,15 @@ mod tests {
         assert_eq!(page.title, "Fix it");
         assert_eq!(page.description, "First words here.");
         assert_eq!(page.card_path(), "cards/fix.png");
+    }
+
+    #[test]
+    fn a_translation_s_line_is_not_its_description() {
+        let html = "<main><p class=\"translated-from\">Translated.</p><h1>T</h1><p>Have every key.</p></main>";
+        assert_eq!(
+            Page::read("p.html", html).unwrap().description,
+            "Have every key."
+        );
     }
 
     #[test]

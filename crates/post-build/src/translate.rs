@@ -1,0 +1,189 @@
+//! A page's own words in its language: what the theme and the preprocessor mark `data-i18n`
+//! (labels, the scripts' words, the figures' text alternatives) and the labels of the drawings
+//! (`images/*.svg`). The chapters themselves are translated before this, by mdbook-gettext.
+//!
+//! `data-i18n` alone translates the element's text (text only, no child elements);
+//! `data-i18n="aria-label"` an attribute; `data-i18n="text placeholder"` both. The mark is removed
+//! in every language. In a drawing, every `<title>`, `<desc>` and `<text>` is a message.
+//! `messages` lists the words (as the English build has them) for `cargo xtask translations`.
+
+use anyhow::{Context, Result};
+use catalogue::Catalogue;
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, text, RewriteStrSettings};
+use std::cell::RefCell;
+use std::fs;
+use std::path::Path;
+use std::rc::Rc;
+
+/// The elements of a drawing whose text is words.
+const DRAWING_WORDS: &str = "title, desc, text";
+
+/// Translates every page of the book and its drawings; with no catalogue (English), only removes
+/// the marks.
+pub fn write(book_dir: &Path, catalogue: Option<&Catalogue>) -> Result<()> {
+    let catalogue = catalogue.cloned().map(Rc::new);
+    for name in crate::pages(book_dir)? {
+        let path = book_dir.join(&name);
+        let html = fs::read_to_string(&path)?;
+        fs::write(
+            &path,
+            page(&html, catalogue.clone()).with_context(|| name.clone())?,
+        )?;
+    }
+    let Some(catalogue) = catalogue else {
+        return Ok(());
+    };
+    for svg in drawings(book_dir)? {
+        let text = fs::read_to_string(&svg)?;
+        let catalogue = catalogue.clone();
+        let translate = move |words: &str| catalogue.translate(words).to_owned();
+        let translated = rewrite(&text, DRAWING_WORDS, true, Rc::new(translate))
+            .with_context(|| svg.display().to_string())?;
+        fs::write(&svg, translated)?;
+    }
+    Ok(())
+}
+
+/// The drawings of the book (`images/*.svg`), sorted.
+pub fn drawings(book_dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let mut found = Vec::new();
+    if let Ok(entries) = fs::read_dir(book_dir.join("images")) {
+        for entry in entries {
+            let path = entry?.path();
+            if path.extension().is_some_and(|e| e == "svg") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Words as a message: one line, single spaces, as markup may wrap them.
+fn message(words: &str) -> String {
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What a mark says to translate: the text, attributes, or both.
+fn parts(mark: &str) -> (bool, Vec<String>) {
+    let names: Vec<String> = mark.split_whitespace().map(str::to_owned).collect();
+    let text = names.is_empty() || names.iter().any(|n| n == "text");
+    (text, names.into_iter().filter(|n| n != "text").collect())
+}
+
+/// One page with its marked words translated and the marks gone.
+pub fn page(html: &str, catalogue: Option<Rc<Catalogue>>) -> Result<String> {
+    let translate = move |words: &str| match &catalogue {
+        Some(c) => c.translate(words).to_owned(),
+        None => words.to_owned(),
+    };
+    rewrite(html, "[data-i18n]", false, Rc::new(translate))
+}
+
+/// The words a built English page marks for translation, and those of a drawing, in order.
+pub fn messages(markup: &str, drawing: bool) -> Result<Vec<String>> {
+    let found: Rc<RefCell<Vec<String>>> = Rc::default();
+    let record = found.clone();
+    let selector = if drawing {
+        DRAWING_WORDS
+    } else {
+        "[data-i18n]"
+    };
+    rewrite(
+        markup,
+        selector,
+        drawing,
+        Rc::new(move |words: &str| {
+            record.borrow_mut().push(words.to_owned());
+            words.to_owned()
+        }),
+    )?;
+    let found = found.borrow().clone();
+    Ok(found)
+}
+
+/// `markup` with the words of the elements `selector` finds put through `translate`: in a
+/// drawing every such element's text, in a page what its `data-i18n` says.
+fn rewrite(
+    markup: &str,
+    selector: &str,
+    drawing: bool,
+    translate: Rc<dyn Fn(&str) -> String>,
+) -> Result<String> {
+    // The text of the element being read, while one is (marked elements hold text only).
+    let reading: Rc<RefCell<Option<String>>> = Rc::default();
+    let for_text = reading.clone();
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!(selector, move |el| {
+            let (text, attributes) = if drawing {
+                (true, Vec::new())
+            } else {
+                parts(&el.get_attribute("data-i18n").unwrap_or_default())
+            };
+            for name in attributes {
+                if let Some(value) = el.get_attribute(&name) {
+                    el.set_attribute(&name, &translate(&message(&value)))?;
+                }
+            }
+            el.remove_attribute("data-i18n");
+            if text && el.can_have_content() {
+                *reading.borrow_mut() = Some(String::new());
+                let reading = reading.clone();
+                let translate = translate.clone();
+                let at_end: lol_html::EndTagHandler<'static> = Box::new(move |end| {
+                    let words = reading.borrow_mut().take().unwrap_or_default();
+                    end.before(&translate(&message(&words)), ContentType::Text);
+                    Ok(())
+                });
+                el.on_end_tag(at_end)?;
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(text!(selector, move |chunk| {
+            if let Some(words) = for_text.borrow_mut().as_mut() {
+                words.push_str(chunk.as_str());
+                chunk.remove();
+            }
+            Ok(())
+        }));
+    Ok(rewrite_str(markup, settings)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn german() -> Rc<Catalogue> {
+        Rc::new(Catalogue::from_pairs(&[
+            ("Search", "Suche"),
+            ("Skip to the guide", "Zur Anleitung"),
+            ("Step {step} of {total}", "Schritt {step} von {total}"),
+        ]))
+    }
+
+    #[test]
+    fn marked_text_and_attributes_are_translated_and_the_marks_go() {
+        let html = r#"<a data-i18n>Skip to the
+            guide</a><button aria-label="Search" data-i18n="aria-label"><svg></svg></button><template><span data-i18n>Step {step} of {total}</span></template><p>Search</p>"#;
+        assert_eq!(
+            page(html, Some(german())).unwrap(),
+            r#"<a>Zur Anleitung</a><button aria-label="Suche"><svg></svg></button><template><span>Schritt {step} von {total}</span></template><p>Search</p>"#
+        );
+        assert_eq!(
+            page(html, None).unwrap(),
+            r#"<a>Skip to the guide</a><button aria-label="Search"><svg></svg></button><template><span>Step {step} of {total}</span></template><p>Search</p>"#
+        );
+        assert_eq!(
+            messages(html, false).unwrap(),
+            ["Skip to the guide", "Search", "Step {step} of {total}"]
+        );
+    }
+
+    #[test]
+    fn a_drawing_s_title_and_labels_are_messages() {
+        let svg =
+            r##"<svg><title id="t">The key</title><text x="1">Lock</text><use href="#k"/></svg>"##;
+        assert_eq!(messages(svg, true).unwrap(), ["The key", "Lock"]);
+    }
+}

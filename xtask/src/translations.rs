@@ -8,7 +8,7 @@
 //! The messages are mdbook-xgettext's (the chapters and their titles) and those that only the
 //! build translates: the words of the chapters' comments (mdbook-procedure's `translate`), the
 //! words the built pages mark `data-i18n` (the theme's, the preprocessor's), the drawings' labels
-//! and the manifest's words.
+//! and the words the post-build writes (the manifest's, the cards' line).
 
 use crate::{build, cmd, paths, tools};
 use anyhow::{bail, Context, Result};
@@ -107,11 +107,11 @@ fn build_messages(root: &Path, book: &Path) -> Result<Vec<(String, String, &'sta
             found.push((words, relative(root, &drawing), "a label of a drawing"));
         }
     }
-    for words in post_build::MANIFEST_WORDS {
+    for words in post_build::BUILD_WORDS {
         found.push((
             words.to_owned(),
-            "crates/post-build/src/offline/manifest.rs".to_owned(),
-            "the app's name and description on a phone's home screen",
+            "crates/post-build/src/lib.rs".to_owned(),
+            "the app's name and description on a phone's home screen, the line on link previews",
         ));
     }
     Ok(found)

@@ -40,7 +40,14 @@ pub mod translate;
 mod used;
 
 pub use config::Site;
-pub use offline::MANIFEST_WORDS;
+
+/// The words the post-build writes itself, in English: the manifest's name and description, the
+/// line on every card. The catalogues translate them (`cargo xtask translations` lists them).
+pub const BUILD_WORDS: [&str; 3] = [
+    offline::manifest::SHORT_NAME,
+    offline::manifest::DESCRIPTION,
+    previews::card::LINE,
+];
 pub use previews::{Page, UTILITY_PAGES};
 
 use anyhow::{Context, Result};

@@ -6,7 +6,7 @@
 //!
 //! The theme's part is `theme/book.js`, which registers `sw.js` after a page has loaded.
 
-mod manifest;
+pub mod manifest;
 mod precache;
 mod service_worker;
 
@@ -18,9 +18,6 @@ use std::path::Path;
 /// What a static host must send with the offline files (`_headers`): the service worker is never
 /// cached, so a new version reaches readers on their next visit.
 pub const HEADERS: [(&str, &str); 1] = [("/sw.js", "Cache-Control: no-cache")];
-
-/// The manifest's words, which the catalogues translate.
-pub const MANIFEST_WORDS: [&str; 2] = [manifest::SHORT_NAME, manifest::DESCRIPTION];
 
 pub struct Offline {
     /// Every file the service worker keeps, but the root (`./`).

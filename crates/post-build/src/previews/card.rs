@@ -17,6 +17,9 @@ const LINE_CHARS: usize = 17;
 const MAX_LINES: usize = 4;
 
 /// The card for a page titled `title`; `key` is the key drawing's SVG, shown on the right.
+/// The line at the card's foot, in English (the catalogues translate it).
+pub const LINE: &str = "Re-program the three-button key of a 2004–2006 BMW Mini";
+
 pub fn render(title: &str, site: &Site, key: Option<&str>, drawing: &Drawing) -> Result<Vec<u8>> {
     drawing.png(&svg(title, site, key), WIDTH, HEIGHT)
 }
@@ -50,11 +53,12 @@ fn svg(title: &str, site: &Site, key: Option<&str>) -> String {
 <g fill="#ffffff">
 <text x="80" y="120" font-size="40" font-weight="bold">{name}</text>
 {title_lines}
-<text x="80" y="610" font-size="30">Re-program the three-button key of a 2004–2006 BMW Mini</text>
+<text x="80" y="610" font-size="30">{line}</text>
 </g>
 {picture}
 </svg>"##,
         name = escape(&site.name),
+        line = escape(&site.words(LINE)),
     )
 }
 

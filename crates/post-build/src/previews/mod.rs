@@ -2,7 +2,7 @@
 //! as a clear card (its own description, canonical URL, Open Graph, Twitter), and the card image
 //! itself (`card`), from what the chapter says (`page`).
 
-mod card;
+pub mod card;
 mod page;
 
 pub use page::Page;

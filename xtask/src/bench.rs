@@ -25,14 +25,19 @@ pub fn run() -> Result<()> {
     }
     times.sort_by(f64::total_cmp);
 
+    let languages = post_build::Site::from_book_toml(&paths::root().join("book.toml"))?
+        .languages
+        .len();
     let mut report = String::new();
     writeln!(report, "## {} — {}\n", today()?, machine())?;
     writeln!(
         report,
-        "mdBook {}, mdbook-admonish {}. Full build (`cargo xtask build`: mdBook, then the post-build: minified theme, search files, inlined styles, previews and cards, sitemap, prune, manifest, service worker, headers), {BUILD_RUNS} runs: \
+        "mdBook {}, mdbook-admonish {}, mdbook-i18n-helpers {}. Full build (`cargo xtask build`, English and its {} translations: mdBook, then the post-build: minified theme, search files, inlined styles, translated words, previews and cards, prune, manifest, service worker; then sitemap and headers), {BUILD_RUNS} runs: \
          median {:.0} ms, min {:.0} ms, max {:.0} ms.\n",
         tools::MDBOOK.version,
         tools::MDBOOK_ADMONISH.version,
+        tools::MDBOOK_I18N_HELPERS.version,
+        languages - 1,
         times[BUILD_RUNS / 2],
         times[0],
         times[BUILD_RUNS - 1]
@@ -68,6 +73,17 @@ pub fn run() -> Result<()> {
     for page in &pages {
         let name = page.file_name().unwrap_or_default().to_string_lossy();
         writeln!(report, "| {name} | {} |", fs::metadata(page)?.len())?;
+    }
+    // The translations' procedure pages, the heaviest of each language.
+    let mut folders: Vec<_> = fs::read_dir(&dest)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("procedure.html").is_file())
+        .collect();
+    folders.sort();
+    for folder in &folders {
+        let name = folder.file_name().unwrap_or_default().to_string_lossy();
+        let size = fs::metadata(folder.join("procedure.html"))?.len();
+        writeln!(report, "| {name}/procedure.html | {size} |")?;
     }
     writeln!(report, "\nWhole site: {} bytes.\n", dir_size(&dest)?)?;
     report.push_str(&against_stock(&dest)?);

@@ -36,23 +36,22 @@ pub fn mdbook_english(dest: &Path) -> Result<String> {
 }
 
 fn build_languages(root: &Path, dest: &Path, languages: &[&str]) -> Result<String> {
+    prepare()?;
     let mut log = String::new();
     let mut reports = Vec::new();
     for &language in languages {
-        let (folder, env) = if language == catalogue::SOURCE_LANGUAGE {
-            (dest.to_path_buf(), Vec::new())
+        let folder = dest.join(catalogue::folder(language));
+        // The 404 page's links start from its language's folder.
+        let site_url = format!("/{}", catalogue::folder(language));
+        let env = if language == catalogue::SOURCE_LANGUAGE {
+            Vec::new()
         } else {
-            (
-                dest.join(language),
-                vec![
-                    ("MDBOOK_BOOK__LANGUAGE", language.to_owned()),
-                    // The 404 page's links start from its language's folder.
-                    ("MDBOOK_OUTPUT__HTML__SITE_URL", format!("/{language}/")),
-                ],
-            )
+            vec![
+                ("MDBOOK_BOOK__LANGUAGE", language),
+                ("MDBOOK_OUTPUT__HTML__SITE_URL", site_url.as_str()),
+            ]
         };
-        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        log.push_str(&build_root_with(root, &folder, &env)?);
+        log.push_str(&mdbook(root, &folder, &env)?);
         let report = post_build::run(root, &folder, language)?;
         println!(
             "after mdBook ({language}): theme minified ({} → {} bytes) and inlined, link previews \
@@ -82,10 +81,21 @@ pub fn build_with(dest: &Path, env: &[(&str, &str)]) -> Result<String> {
 }
 
 fn build_root_with(root: &Path, dest: &Path, env: &[(&str, &str)]) -> Result<String> {
+    prepare()?;
+    mdbook(root, dest, env)
+}
+
+/// What every run of mdBook needs, done once per build: the pinned tools, and our preprocessor
+/// compiled (mdBook quietly skips a preprocessor whose `supports` check fails, as it would if
+/// the crate did not compile; building it first turns that into a visible error).
+fn prepare() -> Result<()> {
     tools::ensure(&tools::SITE_TOOLS)?;
-    // mdBook quietly skips a preprocessor whose `supports` check fails, as it would if the crate
-    // did not compile; building it first turns that into a visible error.
-    cmd::run(cmd::cargo().args(["build", "--quiet", "--package", "mdbook-procedure"]))?;
+    cmd::run(cmd::cargo().args(["build", "--quiet", "--package", "mdbook-procedure"]))
+}
+
+/// mdBook on the book in `root`, into `dest`, with `env` overriding book.toml; any warning or
+/// error line fails the build.
+fn mdbook(root: &Path, dest: &Path, env: &[(&str, &str)]) -> Result<String> {
     let mut mdbook = cmd::tool(tools::MDBOOK.bin().to_str().expect("UTF-8 path"));
     mdbook
         .arg("build")

@@ -25,7 +25,7 @@ pub fn run() -> Result<()> {
     let template = root.join("po/messages.pot");
     write_template(&root, english.path(), &template)?;
     let site = post_build::Site::from_book_toml(&root.join("book.toml"))?;
-    for (language, _) in site.languages.iter().skip(1) {
+    for language in site.translations() {
         let po = catalogue::po_file(&root, language);
         let mut command = if po.exists() {
             let mut merge = Command::new("msgmerge");
@@ -165,7 +165,7 @@ pub fn problems(root: &Path, template: &Path) -> Result<Vec<String>> {
         .map_err(|e| anyhow::anyhow!("{}: {e}", template.display()))?;
     let site = post_build::Site::from_book_toml(&root.join("book.toml"))?;
     let mut problems = Vec::new();
-    for (language, _) in site.languages.iter().skip(1) {
+    for language in site.translations() {
         let po = catalogue::po_file(root, language);
         if !po.exists() {
             bail!(

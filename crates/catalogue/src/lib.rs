@@ -12,6 +12,16 @@ use std::path::{Path, PathBuf};
 /// The language the guide is written in; the others are translated from it.
 pub const SOURCE_LANGUAGE: &str = "en";
 
+/// Where a language's pages are in the site: the source language at its root (""), each
+/// translation in a folder of its code ("de/").
+pub fn folder(language: &str) -> String {
+    if language == SOURCE_LANGUAGE {
+        String::new()
+    } else {
+        format!("{language}/")
+    }
+}
+
 /// Where a language's catalogue is, in the book's folder.
 pub fn po_file(root: &Path, language: &str) -> PathBuf {
     root.join("po").join(format!("{language}.po"))

@@ -63,10 +63,12 @@ impl Preprocessor for ProcedurePreprocessor {
             .get("output.html.site.url")
             .and_then(|v| v.as_str())
         {
-            Some(url) if language != catalogue::SOURCE_LANGUAGE => {
-                format!("{}/{language}/", url.trim_end_matches('/'))
-            }
-            url => url.unwrap_or_default().to_owned(),
+            Some(url) => format!(
+                "{}/{}",
+                url.trim_end_matches('/'),
+                catalogue::folder(language)
+            ),
+            None => String::new(),
         };
         let settings = Settings {
             translated: language != catalogue::SOURCE_LANGUAGE,

@@ -99,11 +99,15 @@ impl Site {
 
     /// The address of the guide in `language`.
     pub fn address_in(&self, language: &str) -> String {
-        if language == catalogue::SOURCE_LANGUAGE {
-            self.home.clone()
-        } else {
-            format!("{}{language}/", self.home)
-        }
+        format!("{}{}", self.home, catalogue::folder(language))
+    }
+
+    /// The codes of the guide's translations: every language but English.
+    pub fn translations(&self) -> impl Iterator<Item = &str> {
+        self.languages
+            .iter()
+            .map(|(code, _)| code.as_str())
+            .filter(|code| *code != catalogue::SOURCE_LANGUAGE)
     }
 
     /// The public address of the built `file` in `language`; a landing page is its folder.

@@ -35,11 +35,7 @@ fn relative(site: &Site, language: &str, file: &str) -> String {
     } else {
         "../"
     };
-    if language == SOURCE_LANGUAGE {
-        format!("{up}{file}")
-    } else {
-        format!("{up}{language}/{file}")
-    }
+    format!("{up}{}{file}", catalogue::folder(language))
 }
 
 fn page(html: &str, file: &str, site: &Site) -> Result<String> {

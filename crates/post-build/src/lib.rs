@@ -107,10 +107,7 @@ pub fn finish(root: &Path, book_dir: &Path, reports: &[Report]) -> Result<()> {
         inlined
             .scripts
             .extend(report.inlined.scripts.iter().cloned());
-        let folder = match report.language.as_str() {
-            catalogue::SOURCE_LANGUAGE => String::new(),
-            code => format!("{code}/"),
-        };
+        let folder = catalogue::folder(&report.language);
         for (path, header) in offline::HEADERS {
             also.push((
                 format!("/{folder}{}", path.trim_start_matches('/')),

@@ -22,27 +22,35 @@ const DRAWING_WORDS: &str = "title, desc, text";
 /// Translates every page of the book and its drawings; with no catalogue (English), only removes
 /// the marks.
 pub fn write(book_dir: &Path, catalogue: Option<&Catalogue>) -> Result<()> {
-    let catalogue = catalogue.cloned().map(Rc::new);
+    let translate = translator(catalogue.cloned());
     for name in crate::pages(book_dir)? {
         let path = book_dir.join(&name);
         let html = fs::read_to_string(&path)?;
         fs::write(
             &path,
-            page(&html, catalogue.clone()).with_context(|| name.clone())?,
+            page(&html, &translate).with_context(|| name.clone())?,
         )?;
     }
-    let Some(catalogue) = catalogue else {
+    if catalogue.is_none() {
         return Ok(());
-    };
+    }
     for svg in drawings(book_dir)? {
         let text = fs::read_to_string(&svg)?;
-        let catalogue = catalogue.clone();
-        let translate = move |words: &str| catalogue.translate(words).to_owned();
-        let translated = rewrite(&text, DRAWING_WORDS, true, Rc::new(translate))
-            .with_context(|| svg.display().to_string())?;
-        fs::write(&svg, translated)?;
+        let translated = rewrite(&text, DRAWING_WORDS, true, translate.clone());
+        fs::write(&svg, translated.with_context(|| svg.display().to_string())?)?;
     }
     Ok(())
+}
+
+/// What puts words in the pages' language.
+type Translator = Rc<dyn Fn(&str) -> String>;
+
+/// Words in the catalogue's language, where it has them; as they are without one (English).
+fn translator(catalogue: Option<Catalogue>) -> Translator {
+    Rc::new(move |words: &str| match &catalogue {
+        Some(c) => c.translate(words).to_owned(),
+        None => words.to_owned(),
+    })
 }
 
 /// The drawings of the book (`images/*.svg`), sorted.
@@ -72,13 +80,9 @@ fn parts(mark: &str) -> (bool, Vec<String>) {
     (text, names.into_iter().filter(|n| n != "text").collect())
 }
 
-/// One page with its marked words translated and the marks gone.
-pub fn page(html: &str, catalogue: Option<Rc<Catalogue>>) -> Result<String> {
-    let translate = move |words: &str| match &catalogue {
-        Some(c) => c.translate(words).to_owned(),
-        None => words.to_owned(),
-    };
-    rewrite(html, "[data-i18n]", false, Rc::new(translate))
+/// One page with its marked words put through `translate` and the marks gone.
+fn page(html: &str, translate: &Translator) -> Result<String> {
+    rewrite(html, "[data-i18n]", false, translate.clone())
 }
 
 /// The words a built English page marks for translation, and those of a drawing, in order.
@@ -105,12 +109,7 @@ pub fn messages(markup: &str, drawing: bool) -> Result<Vec<String>> {
 
 /// `markup` with the words of the elements `selector` finds put through `translate`: in a
 /// drawing every such element's text, in a page what its `data-i18n` says.
-fn rewrite(
-    markup: &str,
-    selector: &str,
-    drawing: bool,
-    translate: Rc<dyn Fn(&str) -> String>,
-) -> Result<String> {
+fn rewrite(markup: &str, selector: &str, drawing: bool, translate: Translator) -> Result<String> {
     // The text of the element being read, while one is (marked elements hold text only).
     let reading: Rc<RefCell<Option<String>>> = Rc::default();
     let for_text = reading.clone();
@@ -154,12 +153,12 @@ fn rewrite(
 mod tests {
     use super::*;
 
-    fn german() -> Rc<Catalogue> {
-        Rc::new(Catalogue::from_pairs(&[
+    fn german() -> Catalogue {
+        Catalogue::from_pairs(&[
             ("Search", "Suche"),
             ("Skip to the guide", "Zur Anleitung"),
             ("Step {step} of {total}", "Schritt {step} von {total}"),
-        ]))
+        ])
     }
 
     #[test]
@@ -167,11 +166,11 @@ mod tests {
         let html = r#"<a data-i18n>Skip to the
             guide</a><button aria-label="Search" data-i18n="aria-label"><svg></svg></button><template><span data-i18n>Step {step} of {total}</span></template><p>Search</p>"#;
         assert_eq!(
-            page(html, Some(german())).unwrap(),
+            page(html, &translator(Some(german()))).unwrap(),
             r#"<a>Zur Anleitung</a><button aria-label="Suche"><svg></svg></button><template><span>Schritt {step} von {total}</span></template><p>Search</p>"#
         );
         assert_eq!(
-            page(html, None).unwrap(),
+            page(html, &translator(None)).unwrap(),
             r#"<a>Skip to the guide</a><button aria-label="Search"><svg></svg></button><template><span>Step {step} of {total}</span></template><p>Search</p>"#
         );
         assert_eq!(

@@ -29,12 +29,12 @@ pub fn run() -> Result<()> {
     let site = post_build::Site::from_book_toml(&root.join("book.toml"))?;
     println!(
         "every message of the English guide is translated in {} catalogues",
-        site.languages.len() - 1
+        site.translations().count()
     );
 
     let source = fs::read_to_string(paths::book().join("procedure.html"))?;
     let expected = steps(&source);
-    for (language, _) in site.languages.iter().skip(1) {
+    for language in site.translations() {
         let page = format!("{language}/procedure.html");
         let html = fs::read_to_string(paths::book().join(&page))?;
         procedure_page::read(&html, "procedure.html")

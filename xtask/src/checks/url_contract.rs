@@ -13,12 +13,7 @@ use std::path::Path;
 pub fn run() -> Result<()> {
     let contract = fs::read_to_string(paths::root().join("tests/public-urls.txt"))?;
     let site = post_build::Site::from_book_toml(&paths::root().join("book.toml"))?;
-    let translations: Vec<String> = site
-        .languages
-        .iter()
-        .skip(1)
-        .map(|(c, _)| c.clone())
-        .collect();
+    let translations: Vec<String> = site.translations().map(str::to_owned).collect();
     let missing = missing_translations(&contract, &translations);
     if !missing.is_empty() {
         bail!("{}", missing.join("\n"));

@@ -78,9 +78,9 @@
   dialog.innerHTML = `
     <div class="guided-bar">
       <span class="guided-progress"></span>
-      <button type="button" class="guided-toggle" data-cue="sound"></button>
-      <button type="button" class="guided-toggle" data-cue="voice"></button>
-      <button type="button" class="guided-exit"></button>
+      <button type="button" class="guided-toggle" data-cue="sound">${words('sound')}</button>
+      <button type="button" class="guided-toggle" data-cue="voice">${words('voice')}</button>
+      <button type="button" class="guided-exit">${words('exit')}</button>
     </div>
     <div class="guided-body">
       <h2 id="guided-title" class="guided-title" tabindex="-1"></h2>
@@ -101,8 +101,6 @@
     </div>
     <div class="guided-actions"></div>`;
   document.body.append(dialog);
-  for (const button of dialog.querySelectorAll('[data-cue]')) button.textContent = words(button.dataset.cue);
-  dialog.querySelector('.guided-exit').textContent = words('exit');
 
   // ui.timerLabel is .guided-timer-label, and so on.
   const ui = Object.fromEntries(

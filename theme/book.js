@@ -1,9 +1,9 @@
 // The site's own behaviour, in place of mdBook's book.js: colour theme, chapter drawer, keyboard
 // navigation between chapters, a share link for every step and section, search loaded only when
 // the reader asks for it, the offline service worker, live reload.
-// The page's own first lines (index.hbs) set the saved colour theme and the `js` class before
-// the first paint, and load this once the page is painted. Without JavaScript every page still
-// reads and links to every chapter.
+// The page's own first lines (theme/first-paint.js) set the saved colour theme and the `js` class
+// before the first paint, and load this once the page is painted. Without JavaScript every page
+// still reads and links to every chapter.
 'use strict';
 
 // The page's words for its scripts, in the page's language (the `<template class="words">` of
@@ -20,7 +20,7 @@ window.MiniWords = function (name, values = {}) {
 (function () {
   const words = window.MiniWords;
   const root = document.documentElement;
-  const THEME_KEY = 'mini-remote-fix-theme'; // also read by index.hbs, before the first paint
+  const THEME_KEY = 'mini-remote-fix-theme'; // also read by first-paint.js, before the first paint
   const WIDE = window.matchMedia('(min-width: 1080px)');
   const SYSTEM_DARK = window.matchMedia('(prefers-color-scheme: dark)');
 

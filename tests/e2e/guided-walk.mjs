@@ -89,6 +89,30 @@ export async function twoKeysToCheck(tab) {
   await press(tab, IGNITION);
 }
 
+/**
+ * One whole session, one key from step 1 to the check of every key, as the procedure list's data
+ * names the buttons (`steps`: the dataset of each `ol.procedure > li`), in the page's own words.
+ * `reader` does it in whatever drives the browser: `title()`, `tap(label)`, `tapPress()` (one tap
+ * on the presses' counter) and `words(name, values)` (the page's `MiniWords`).
+ */
+export async function wholeSession(reader, steps) {
+  for (const [i, step] of steps.entries()) {
+    if (step.repeatFrom) {
+      assert.equal(await reader.title(), await reader.words('key-programmed', { key: 1 }));
+      await reader.tap(await reader.words('finish'));
+      continue;
+    }
+    assert.equal(await reader.title(), await reader.words('step-of', { step: i + 1, total: steps.length }), `step ${i + 1}`);
+    if (step.startLabel) await reader.tap(step.startLabel);
+    if (step.presses) {
+      for (let n = 0; n < Number(step.presses); n += 1) await reader.tapPress();
+    } else {
+      await reader.tap(step.doneLabel);
+    }
+  }
+  assert.equal(await reader.title(), await reader.words('try-every-key'));
+}
+
 // axe schedules its work with timers, so the fake clock runs while it checks, then stops again.
 export async function axe(tab) {
   await tab.addScriptTag({ path: AXE });

@@ -7,23 +7,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bookDir, useSite, visit } from './site.mjs';
+import { bookDir, searchQueries, useSite, visit } from './site.mjs';
 
 const site = useSite();
 
-/** The queries, each with its page and its group (`## name` lines). */
-function queries() {
-  let group = '';
-  const out = [];
-  for (const line of readFileSync(new URL('../search-queries.txt', import.meta.url), 'utf8').split('\n')) {
-    if (line.startsWith('## ')) group = line.slice(3).trim();
-    if (!line.trim() || line.startsWith('#')) continue;
-    const [query, page] = line.split('|').map((part) => part.trim());
-    out.push({ query, page, group });
-  }
-  return out;
-}
-const QUERIES = queries();
+const QUERIES = searchQueries();
 const SPELT_RIGHT = QUERIES.filter((q) => q.group === 'spelt right');
 
 async function openSearch(tab) {

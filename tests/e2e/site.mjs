@@ -56,6 +56,19 @@ export function builtPages(folder) {
     .map((f) => dir + f));
 }
 
+/** The search evaluation's queries (tests/search-queries.txt), each with its page and group. */
+export function searchQueries() {
+  let group = '';
+  const out = [];
+  for (const line of readFileSync(new URL('../search-queries.txt', import.meta.url), 'utf8').split('\n')) {
+    if (line.startsWith('## ')) group = line.slice(3).trim();
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [query, page] = line.split('|').map((part) => part.trim());
+    out.push({ query, page, group });
+  }
+  return out;
+}
+
 /** A page's file name, without its language's folder. */
 export const fileName = (page) => page.split('/').pop();
 

@@ -68,6 +68,25 @@ test('a control tapped the moment the page loads works: it waits for the scripts
   await close();
 });
 
+test('the scripts run where no paint is reported, and only once where it is', async () => {
+  // As in Firefox opening a page at an anchor, or a tab opened in the background: the browser
+  // knows paint timing but never reports a paint (theme/first-paint.js).
+  const { tab, close } = await site.phone();
+  await tab.addInitScript(() => {
+    window.PerformanceObserver.prototype.observe = function observe() {};
+  });
+  await visit(tab, `${site.url}/procedure.html#step-3`);
+  assert.equal(await tab.locator('#step-3 .share-link').count(), 1, 'book.js ran');
+  await close();
+  // Where the paint is reported, the load event's fallback must not load them a second time.
+  const { tab: reported, close: closeReported } = await site.phone();
+  await visit(reported, `${site.url}/procedure.html`);
+  await reported.waitForTimeout(600);
+  assert.equal(await reported.locator('#step-3 .share-link').count(), 1, 'book.js ran once');
+  assert.equal(await reported.locator('link[rel="manifest"]').count(), 1);
+  await closeReported();
+});
+
 test('the chapter drawer opens, marks the current chapter, and closes with Esc', async () => {
   const { tab, close } = await site.phone();
   await visit(tab, `${site.url}/procedure.html`);

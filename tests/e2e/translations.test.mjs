@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bookDir, builtPages, fileName, languageFolders, useSite, visit } from './site.mjs';
-import { guidedPhone } from './guided-walk.mjs';
+import { guidedPhone, wholeSession } from './guided-walk.mjs';
 
 const site = useSite();
 const translations = languageFolders().slice(1);
@@ -142,22 +142,7 @@ for (const folder of translations) {
     const tap = (label) => tab.locator('.guided-actions button', { hasText: label }).first().click();
     const title = () => tab.locator('.guided-title').innerText();
     await tab.locator('.guided-start-button').click();
-    // Steps 1 to 5 for one key, as the list's data names the buttons.
-    for (const [i, step] of steps.entries()) {
-      if (step.repeatFrom) {
-        assert.equal(await title(), await words('key-programmed', { key: 1 }));
-        await tap(await words('finish'));
-        continue;
-      }
-      assert.equal(await title(), await words('step-of', { step: i + 1, total: steps.length }), `step ${i + 1}`);
-      if (step.startLabel) await tap(step.startLabel);
-      if (step.presses) {
-        for (let n = 0; n < Number(step.presses); n += 1) await tab.locator('.guided-tap').click();
-      } else {
-        await tap(step.doneLabel);
-      }
-    }
-    assert.equal(await title(), await words('try-every-key'));
+    await wholeSession({ title, tap, words, tapPress: () => tab.locator('.guided-tap').click() }, steps);
     // A new session; the 5-second window of step 2 runs out.
     await tap(await words('close'));
     await tab.locator('.guided-start-button').click();

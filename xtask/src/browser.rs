@@ -1,4 +1,7 @@
-//! The browser tests: Debian's Chromium driven by playwright-core, under node's own test runner.
+//! The browser tests, under node's own test runner: Debian's Chromium driven by playwright-core,
+//! and the reader's walks (tests/e2e/reader-walks.mjs) in the two other engines readers' phones
+//! use, Debian's Firefox ESR and WebKitGTK (its MiniBrowser, driven by WebKitWebDriver on a
+//! virtual display).
 
 use crate::{build, cmd, copies, paths};
 use anyhow::{bail, Result};
@@ -7,6 +10,8 @@ use std::path::Path;
 use std::process::Command;
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
+const FIREFOX: &str = "/usr/bin/firefox-esr";
+const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
 
 /// The stage: every browser test against `book/`, with the other builds some tests need.
 pub fn run() -> Result<()> {
@@ -29,8 +34,25 @@ pub fn run() -> Result<()> {
 /// Runs `node --test` over `tests/e2e/*.test.mjs` against the site built in `book_dir`; `books`
 /// are other builds some tests need, by the variable that names them.
 fn run_tests(book_dir: &Path, books: &[(&str, &Path)]) -> Result<()> {
-    ensure_chromium()?;
-    ensure_java()?;
+    ensure_debian_packages(&[
+        chromium(),
+        (
+            Path::new(FIREFOX).exists(),
+            "firefox-esr",
+            "the Firefox walks need Debian's Firefox ESR",
+        ),
+        (
+            Path::new(WEBKIT_DRIVER).exists(),
+            "webkit2gtk-driver",
+            "the WebKit walks need WebKitGTK's WebKitWebDriver and MiniBrowser",
+        ),
+        (
+            Path::new("/usr/bin/xvfb-run").exists() && Path::new("/usr/bin/xauth").exists(),
+            "xvfb xauth",
+            "the WebKit walks need a virtual display (xvfb-run)",
+        ),
+        java(),
+    ])?;
     ensure_node_packages(&paths::e2e())?;
     cmd::run(
         Command::new("node")
@@ -38,45 +60,62 @@ fn run_tests(book_dir: &Path, books: &[(&str, &Path)]) -> Result<()> {
             .current_dir(paths::e2e())
             .env("BOOK_DIR", book_dir)
             .envs(books.iter().copied())
-            .env("CHROMIUM", CHROMIUM),
+            .env("CHROMIUM", CHROMIUM)
+            .env("FIREFOX", FIREFOX)
+            .env("WEBKIT_DRIVER", WEBKIT_DRIVER),
     )
 }
 
+/// A Debian package the tests need: whether it is there, its name, and why it is needed.
+type Needed = (bool, &'static str, &'static str);
+
 /// Debian's chromium for the browser tests.
-pub fn ensure_chromium() -> Result<()> {
-    ensure_debian_package(
+fn chromium() -> Needed {
+    (
         Path::new(CHROMIUM).exists(),
         "chromium",
-        &format!("the browser tests need Debian's Chromium at {CHROMIUM}"),
+        "the browser tests need Debian's Chromium at /usr/bin/chromium",
     )
+}
+
+pub fn ensure_chromium() -> Result<()> {
+    ensure_debian_packages(&[chromium()])
 }
 
 /// Java (11 or newer) for the Nu Html Checker, vnu.jar.
-fn ensure_java() -> Result<()> {
+fn java() -> Needed {
     let present = Command::new("java")
         .arg("-version")
         .output()
         .is_ok_and(|o| o.status.success());
-    ensure_debian_package(present, "default-jre-headless", "the HTML check needs Java")
+    (present, "default-jre-headless", "the HTML check needs Java")
 }
 
-/// Installs `package` with apt-get when it is not `present` and we are root; otherwise stops
-/// with `why` and the command to run.
-fn ensure_debian_package(present: bool, package: &str, why: &str) -> Result<()> {
-    if present {
+/// Installs with apt-get, in one go, whatever is not there when we are root; otherwise stops,
+/// saying why each is needed and the command to run.
+fn ensure_debian_packages(needed: &[Needed]) -> Result<()> {
+    let missing: Vec<&Needed> = needed.iter().filter(|(present, ..)| !present).collect();
+    if missing.is_empty() {
         return Ok(());
     }
+    let packages: Vec<&str> = missing
+        .iter()
+        .flat_map(|(_, package, _)| package.split(' '))
+        .collect();
     if !is_root()? {
+        let why: Vec<&str> = missing.iter().map(|(_, _, why)| *why).collect();
         bail!(
-            "{why}: install it with `sudo apt-get install {package}`, \
-             then run `cargo xtask test` again"
+            "{}: install them with `sudo apt-get install {}`, then run `cargo xtask test` again",
+            why.join("; "),
+            packages.join(" ")
         );
     }
-    println!("installing Debian's {package}");
+    println!("installing Debian's {}", packages.join(", "));
     cmd::run(Command::new("apt-get").args(["update", "-q"]))?;
     cmd::run(
         Command::new("apt-get")
-            .args(["install", "-y", "-q", "--no-install-recommends", package])
+            .args(["install", "-y", "-q", "--no-install-recommends"])
+            .args(&packages)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }

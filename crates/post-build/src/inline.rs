@@ -1,5 +1,6 @@
-//! The first paint needs the page alone. In every page, the theme's stylesheets become one
-//! `<style>` (guided mode's only where there is a procedure); guided mode's scripts, which the
+//! The first paint needs the page alone. In every page, the page's first lines
+//! (`<script data-first-paint>`, theme/index.hbs) become theme/first-paint.js, minified; the
+//! theme's stylesheets become one `<style>` (guided mode's only where there is a procedure); guided mode's scripts, which the
 //! page loads after its first paint (`data-scripts-after-paint`, theme/index.hbs), become one file
 //! that only pages with a procedure load; the favicon becomes a `data:` URL; and
 //! the page's Content-Security-Policy allows exactly its own inline style and scripts, by their
@@ -20,6 +21,8 @@ use std::path::Path;
 
 /// Where guided mode's files are, in the book.
 const GUIDED: &str = "theme/guided/";
+/// The page's first lines, in the theme: its colour theme, and when its other scripts load.
+const FIRST_PAINT: &str = "first-paint.js";
 
 /// The inline styles and scripts of every page, as CSP sources, for `_headers`.
 #[derive(Debug, Default)]
@@ -28,12 +31,17 @@ pub struct Inlined {
     pub scripts: BTreeSet<String>,
 }
 
-pub fn write(book_dir: &Path) -> Result<Inlined> {
+pub fn write(theme_dir: &Path, book_dir: &Path) -> Result<Inlined> {
+    let first_paint = theme_dir.join(FIRST_PAINT);
+    let first_paint = fs::read_to_string(&first_paint)
+        .map_err(anyhow::Error::from)
+        .and_then(|code| crate::minify::js(&code))
+        .with_context(|| first_paint.display().to_string())?;
     let mut inlined = Inlined::default();
     for name in crate::pages(book_dir)? {
         let path = book_dir.join(&name);
         let html = fs::read_to_string(&path)?;
-        let page = page(book_dir, &html).with_context(|| name.clone())?;
+        let page = page(book_dir, &html, &first_paint).with_context(|| name.clone())?;
         fs::write(&path, page.html)?;
         inlined.styles.extend(page.style);
         inlined.scripts.extend(page.scripts);
@@ -47,8 +55,9 @@ struct Page {
     scripts: Vec<String>,
 }
 
-/// One page with its styles inlined, guided mode's scripts bundled or gone, and its policy.
-fn page(book_dir: &Path, html: &str) -> Result<Page> {
+/// One page with its first lines written in (`first_paint`), its styles inlined, guided mode's
+/// scripts bundled or gone, and its policy.
+fn page(book_dir: &Path, html: &str, first_paint: &str) -> Result<Page> {
     let doc = Html::parse_document(html);
     let all = |selector: &str, attribute: &str| -> Vec<String> {
         let selector = Selector::parse(selector).expect("valid selector");
@@ -103,7 +112,10 @@ fn page(book_dir: &Path, html: &str) -> Result<Page> {
     let inline_scripts = Selector::parse("script:not([src]):not([type])").expect("valid selector");
     let scripts: Vec<String> = doc
         .select(&inline_scripts)
-        .map(|s| csp::hash_source(&s.text().collect::<String>()))
+        .map(|s| match s.value().attr("data-first-paint") {
+            Some(_) => csp::hash_source(first_paint),
+            None => csp::hash_source(&s.text().collect::<String>()),
+        })
         .collect();
 
     // The scripts after the first paint: guided mode's as one file, or none.
@@ -118,6 +130,11 @@ fn page(book_dir: &Path, html: &str) -> Result<Page> {
     let style_element = format!("<style>{css}</style>");
     let style_sources: Vec<String> = style.iter().cloned().collect();
     let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!("script[data-first-paint]", |el| {
+            el.remove_attribute("data-first-paint");
+            el.set_inner_content(first_paint, ContentType::Html);
+            Ok(())
+        }))
         .append_element_content_handler(element!("link[rel='stylesheet']", |el| {
             if first_sheet.replace(false) && !css.is_empty() {
                 el.replace(&style_element, ContentType::Html);
@@ -214,7 +231,7 @@ mod tests {
     fn a_page_with_a_procedure_gets_one_style_and_one_guided_script() {
         let dir = book();
         let html = PAGE.replace("{body}", r#"<ol class="procedure"></ol>"#);
-        let page = page(dir.path(), &html).unwrap();
+        let page = page(dir.path(), &html, "").unwrap();
         assert_eq!(page.html.matches("<style>").count(), 1);
         assert!(page
             .html
@@ -242,10 +259,27 @@ mod tests {
     }
 
     #[test]
+    fn the_first_lines_are_written_in_and_allowed_by_their_hash() {
+        let dir = book();
+        let html = PAGE.replace(
+            "<script>document.documentElement.classList.add('js')</script>",
+            "<script data-first-paint></script>",
+        );
+        let page = page(dir.path(), &html, "go(1<2&&3>2)").unwrap();
+        assert!(
+            page.html.contains("<script>go(1<2&&3>2)</script>"),
+            "{}",
+            page.html
+        );
+        let script = csp::hash_source("go(1<2&&3>2)");
+        assert!(page.html.contains(&format!("script-src 'self' {script};")));
+    }
+
+    #[test]
     fn a_page_without_a_procedure_loads_nothing_of_guided_mode() {
         let dir = book();
         let body = r#"<p>Hi</p><template id="guided-words"><span>Exit</span></template>"#;
-        let page = page(dir.path(), &PAGE.replace("{body}", body)).unwrap();
+        let page = page(dir.path(), &PAGE.replace("{body}", body), "").unwrap();
         assert!(page.html.contains("<style>p{margin:0}\n</style>"));
         assert!(!page.html.contains("guided"), "{}", page.html);
     }

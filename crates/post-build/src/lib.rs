@@ -6,7 +6,7 @@
 //! 1. `minify`: the theme's scripts and styles without their comments;
 //! 2. `search`: search's files (lunr, the language's stemmer, the guide's sections, our
 //!    search.js), named in every page;
-//! 3. `inline`: each page's styles in the page, guided mode's scripts in one file only where there
+//! 3. `inline`: each page's first lines (theme/first-paint.js) and styles in the page, guided mode's scripts in one file only where there
 //!    is a procedure, the policy allowing exactly the page's own inline code (`csp`);
 //! 4. `translate`: the words the theme marks (`data-i18n`) and the drawings' labels in the page's
 //!    language, from its catalogue (`po/<language>.po`); the chapters mdbook-gettext translated;
@@ -76,7 +76,7 @@ pub fn run(root: &Path, book_dir: &Path, language: &str) -> Result<Report> {
     let site = Site::from_book_toml(&root.join("book.toml"))?.in_language(language)?;
     let minified = minify::theme(book_dir)?;
     search::write(&root.join("theme"), book_dir, language)?;
-    let inlined = inline::write(book_dir)?;
+    let inlined = inline::write(&root.join("theme"), book_dir)?;
     translate::write(book_dir, site.catalogue.as_ref())?;
     languages::write(book_dir, &site)?;
     let drawing = draw::Drawing::new();

@@ -12,8 +12,6 @@ import puppeteer from 'puppeteer-core';
 import { Builder } from 'selenium-webdriver';
 import { launchBrowser } from './site.mjs';
 
-export const ENGINES = ['chromium', 'firefox', 'webkit'];
-
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver';
 // Debian puts it under the machine's multiarch folder (x86_64-linux-gnu, aarch64-linux-gnu, …).

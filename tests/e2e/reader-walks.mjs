@@ -4,13 +4,13 @@
 // `engine-<name>.test.mjs` runs them all in one engine.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sirv from 'sirv';
 import { openEngine } from './engines.mjs';
 import { wholeSession } from './guided-walk.mjs';
-import { bookDir, builtPages, searchQueries, siteUrl } from './site.mjs';
+import {
+  bookDir, builtPages, scriptsRan, searchQueries, serveBook, siteUrl,
+} from './site.mjs';
 
 // The links forum posts hold (tests/public-urls.txt): a step, a troubleshooting answer, a
 // translated step.
@@ -24,10 +24,9 @@ const IN_PAGE_SCRIPT = '/__walk.js';
  * as with no signal, and `inPage` puts IN_PAGE_SCRIPT first in every page (the policy allows it:
  * it comes from the site itself).
  */
-function readerServer() {
-  const files = sirv(bookDir, { dev: true });
-  const state = { url: '', offline: false, inPage: false };
-  const server = createServer((request, response) => {
+async function readerServer() {
+  const state = { offline: false, inPage: false };
+  const answer = (request, response) => {
     if (state.offline) return request.socket.destroy();
     const path = new URL(request.url, 'http://x').pathname;
     if (path === IN_PAGE_SCRIPT) {
@@ -39,15 +38,9 @@ function readerServer() {
       response.setHeader('Content-Type', 'text/html; charset=utf-8');
       return response.end(html.replace('<head>', `<head><script src="${IN_PAGE_SCRIPT}"></script>`));
     }
-    return files(request, response);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      state.url = `http://127.0.0.1:${server.address().port}`;
-      state.close = () => new Promise((r) => { server.closeAllConnections(); server.close(r); });
-      resolve(state);
-    });
-  });
+    return false;
+  };
+  return Object.assign(state, await serveBook(bookDir, answer));
 }
 
 // Runs in the page, before anything else. It collects every script error, failed load, rejected
@@ -65,13 +58,6 @@ function inPage() {
   const consoleError = console.error;
   console.error = (...args) => { errors.push(args.join(' ')); consoleError.apply(console, args); };
 }
-
-// In the page (or the page in its frame): its scripts have run (theme/first-paint.js sets
-// data-ready once they have), or it has none (toc.html).
-const scriptsRan = (inFrame) => {
-  const root = (inFrame ? document.querySelector('iframe').contentDocument : document).documentElement;
-  return !root.hasAttribute('data-scripts-after-paint') || root.hasAttribute('data-ready');
-};
 
 /** Opens `url` in `tab` and waits for the page's scripts, naming the page if they never run. */
 async function openPage(tab, url) {

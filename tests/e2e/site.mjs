@@ -23,13 +23,20 @@ export async function visit(tab, url, options) {
   return response;
 }
 
+/**
+ * In the page (or, with `inFrame`, the page in its one iframe): whether its scripts have run
+ * (theme/first-paint.js sets data-ready once they have), or it has none to run: JavaScript is off,
+ * or the page loads none (toc.html).
+ */
+export function scriptsRan(inFrame) {
+  const root = (inFrame ? document.querySelector('iframe').contentDocument : document).documentElement;
+  return !root.classList.contains('js') || !root.hasAttribute('data-scripts-after-paint')
+    || root.hasAttribute('data-ready');
+}
+
 /** Waits until the page's scripts have run (after a reload, say). */
 export function scriptsReady(tab) {
-  return tab.waitForFunction(() => {
-    const root = document.documentElement;
-    return !root.classList.contains('js') || !root.hasAttribute('data-scripts-after-paint')
-      || root.hasAttribute('data-ready');
-  }, null, { polling: 50 });
+  return tab.waitForFunction(scriptsRan, false, { polling: 50 });
 }
 
 /**
@@ -81,14 +88,19 @@ export function siteUrl() {
   return index.match(/<link rel="canonical" href="([^"]+)"/)[1];
 }
 
-/** Serves the book (or `dir`) on a free loopback port; resolves to { url, close }. */
-export function serveBook(dir = bookDir) {
-  const handler = sirv(dir, { dev: true });
-  const server = createServer(handler);
+/**
+ * Serves the book (or `dir`) on a free loopback port; resolves to { url, close }. `answer`, if
+ * given, sees each request first and returns true where it has answered it itself.
+ */
+export function serveBook(dir = bookDir, answer = () => false) {
+  const files = sirv(dir, { dev: true });
+  const server = createServer((request, response) => answer(request, response) || files(request, response));
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
+      // A browser's kept-alive connections would hold `close` open.
+      const close = () => new Promise((r) => { server.closeAllConnections(); server.close(r); });
+      resolve({ url: `http://127.0.0.1:${port}`, close });
     });
   });
 }

@@ -1,10 +1,10 @@
 //! The first paint needs the page alone. In every page, the page's first lines
 //! (`<script data-first-paint>`, theme/index.hbs) become theme/first-paint.js, minified; the
-//! theme's stylesheets become one `<style>` (guided mode's only where there is a procedure); guided mode's scripts, which the
-//! page loads after its first paint (`data-scripts-after-paint`, theme/index.hbs), become one file
-//! that only pages with a procedure load; the favicon becomes a `data:` URL; and
-//! the page's Content-Security-Policy allows exactly its own inline style and scripts, by their
-//! SHA-256, so it needs no `'unsafe-inline'`. mdBook's own inline style goes too: the print page's
+//! theme's stylesheets become one `<style>` (guided mode's only where there is a procedure);
+//! guided mode's scripts, which the page loads after its first paint
+//! (`data-scripts-after-paint`), become one file that only pages with a procedure load; the
+//! favicon becomes a `data:` URL; and the page's Content-Security-Policy allows exactly its own
+//! inline style and scripts, by their SHA-256, so it needs no `'unsafe-inline'`. mdBook's own inline style goes too: the print page's
 //! chapter breaks (our print stylesheet breaks before every chapter). Guided mode's words
 //! (`<template id="guided-words">`) stay only where guided mode runs.
 

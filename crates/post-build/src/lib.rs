@@ -6,8 +6,9 @@
 //! 1. `minify`: the theme's scripts and styles without their comments;
 //! 2. `search`: search's files (lunr, the language's stemmer, the guide's sections, our
 //!    search.js), named in every page;
-//! 3. `inline`: each page's first lines (theme/first-paint.js) and styles in the page, guided mode's scripts in one file only where there
-//!    is a procedure, the policy allowing exactly the page's own inline code (`csp`);
+//! 3. `inline`: each page's first lines (theme/first-paint.js) and styles in the page, guided
+//!    mode's scripts in one file only where there is a procedure, the policy allowing exactly the
+//!    page's own inline code (`csp`);
 //! 4. `translate`: the words the theme marks (`data-i18n`) and the drawings' labels in the page's
 //!    language, from its catalogue (`po/<language>.po`); the chapters mdbook-gettext translated;
 //! 5. `languages`: `hreflang` alternates, the language switch, the "translated from" line;

@@ -65,3 +65,15 @@ test('stop ends the window without its end', (t) => {
   assert.deepEqual(ticks, [10, 9, 8, 7]);
   assert.equal(ended(), 0);
 });
+
+test('started toward an earlier deadline (guided mode resumed), it counts what is left of it', (t) => {
+  t.mock.timers.enable({ apis: ['setInterval', 'Date'], now: 0 });
+  const Countdown = loadCountdown();
+  const ticks = [];
+  const countdown = new Countdown(10, { onTick: (left) => ticks.push(left), onExpire: () => ticks.push('end') });
+  t.mock.timers.setTime(6_500); // the window began at 0; the reader left and came back
+  countdown.start(10_000);
+  assert.deepEqual(ticks, [4]);
+  advance(t, 3700); // to the first check after the deadline
+  assert.deepEqual(ticks, [4, 3, 2, 1, 0, 'end']);
+});

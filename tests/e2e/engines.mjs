@@ -61,10 +61,12 @@ async function chromium() {
 async function firefox() {
   const browser = await puppeteer.launch({
     browser: 'firefox', protocol: 'webDriverBiDi', executablePath: FIREFOX, headless: true,
-    protocolTimeout: WAIT_MS * 3, // a stuck page fails its walk, not the whole file
+    defaultViewport: null, protocolTimeout: WAIT_MS * 3, // a stuck page fails its walk, not the whole file
   });
   const page = await browser.newPage();
-  await page.setViewport(PHONE);
+  // BiDi's own browsingContext.setViewport: Puppeteer's page.setViewport also overrides the
+  // screen's orientation, a command Debian's Firefox ESR (140) does not know.
+  await page.mainFrame().browsingContext.setViewport({ viewport: PHONE });
   return devtoolsTab(browser, page);
 }
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { useSite, visit } from './site.mjs';
 import {
-  guidedPhone, title, press, start, DOORS_SHUT, TURN_KEY, KEY_OUT, BOTH_BUTTONS,
+  guidedPhone, title, press, start, DOORS_SHUT, TURN_KEY, KEY_OUT, BOTH_BUTTONS, settled,
 } from './guided-walk.mjs';
 
 const site = useSite();
@@ -57,6 +57,7 @@ test('guided mode shows the step\'s figure large, and each tap lights a press', 
   const lit = () => tab.locator('.guided-figure .pip.lit').count();
   assert.equal(await tab.locator('.guided-figure .pip').count(), 3);
   assert.equal(await lit(), 0);
+  await settled(tab);
   await tab.locator('.guided-tap').click();
   assert.equal(await lit(), 1);
   await tab.locator('.guided-tap').click();

@@ -82,7 +82,7 @@ test('Sound: beeps as a window starts, on each of its last three seconds, and as
     window30.map((b) => [Math.round((b.at - startedAt) / 1000), b.frequency]),
     [[0, 880], [27, 660], [28, 660], [29, 660], [30, 330]],
   );
-  assert.equal(await title(tab), 'Try 1 did not work');
+  assert.equal(await title(tab), 'Did you do it in time?');
   assert.deepEqual(errors, []);
   await close();
 });
@@ -100,6 +100,8 @@ test('Sound is remembered, and stays off until chosen', async () => {
   await tab.reload();
   await scriptsReady(tab);
   await tab.clock.pauseAt(await tab.evaluate(() => Date.now()) + 1000);
+  assert.equal(await title(tab), 'Carry on where you were?', 'the session in progress is kept');
+  await press(tab, 'Start again from step 1');
   assert.equal(await title(tab), 'Step 1 of 7');
   assert.equal(await tab.getByRole('button', { name: 'Sound' }).getAttribute('aria-pressed'), 'true');
   await press(tab, DOORS_SHUT);
@@ -159,7 +161,7 @@ test('where neither Web Audio nor speech exists, guided mode is silent, with no 
   await press(tab, DOORS_SHUT);
   await press(tab, TURN_KEY);
   await tab.clock.runFor(5000);
-  assert.equal(await title(tab), 'Try 1 did not work');
+  assert.equal(await title(tab), 'Did you do it in time?');
   assert.deepEqual(errors, []);
   await close();
 });

@@ -32,7 +32,22 @@ export const seconds = (tab) => tab.locator('.guided-seconds').innerText();
 export const status = (tab) => tab.locator('.guided-status').innerText();
 export const text = (tab) => tab.locator('.guided-text').innerText();
 export const progress = (tab) => tab.locator('.guided-progress').innerText();
-export const press = (tab, name) => tab.getByRole('button', { name, exact: true }).click();
+/**
+ * Lets the fake clock run past the moment a new screen ignores taps (guided mode marks it with
+ * data-settling), as a reader's next tap would.
+ */
+export async function settled(tab) {
+  while (await tab.locator('.guided[data-settling]').count()) await tab.clock.runFor(100);
+}
+
+/** The same where the clock is real: waits until guided mode's screen takes taps. */
+export const takesTaps = (tab) => tab.waitForFunction(() => !document.querySelector('.guided')?.hasAttribute('data-settling'));
+
+/** A tap on the button named `name`, once the screen has settled. */
+export async function press(tab, name) {
+  await settled(tab);
+  await tab.getByRole('button', { name, exact: true }).click();
+}
 
 /** The buttons at the foot of the screen, by their words. */
 export const actions = (tab) => tab.locator('.guided-actions button').allInnerTexts();
@@ -44,7 +59,9 @@ export const KEY_OUT = 'Tap as you take the key out';
 export const BOTH_BUTTONS = 'Tap as you press both buttons';
 export const PRESSED = 'Pressed lock three times';
 export const WORKED = 'They locked, then unlocked';
-export const FAILED = 'Nothing happened (or something else)';
+export const NOTHING = 'Nothing at all';
+export const ONLY_LOCKED = 'They only locked';
+export const SOMETHING_ELSE = 'Something else';
 export const IGNITION = 'The ignition is at position one';
 export const RESTART = 'Start again from step 1 and redo every key, the first one first.';
 
@@ -55,6 +72,7 @@ export async function start(tab) {
 
 /** Taps along with `times` presses, a second apart. */
 export async function tapAlong(tab, times) {
+  await settled(tab);
   for (let i = 0; i < times; i += 1) {
     await tab.locator('.guided-tap').click();
     await tab.clock.runFor(1000);

@@ -9,7 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { useSite, bookDir, visit } from './site.mjs';
 import {
   guidedPhone, dialog, title, seconds, status, text, progress, press, actions, start, tapAlong,
-  axe, DOORS_SHUT, TURN_KEY, KEY_OUT, BOTH_BUTTONS, PRESSED, WORKED, FAILED, IGNITION,
+  axe, settled, DOORS_SHUT, TURN_KEY, KEY_OUT, BOTH_BUTTONS, PRESSED, WORKED, NOTHING, ONLY_LOCKED,
+  SOMETHING_ELSE, IGNITION,
 } from './guided-walk.mjs';
 
 const site = useSite();
@@ -43,6 +44,7 @@ test('walks the whole procedure for two keys, then checks every key', async () =
   assert.equal(await title(tab), 'Step 4 of 7');
   assert.equal(await seconds(tab), '10');
   assert.match(await tab.locator('.guided-tap').innerText(), /0 of 3/);
+  await settled(tab);
   await tab.locator('.guided-tap').click();
   assert.match(await tab.locator('.guided-tap').innerText(), /1 of 3/);
   await tab.clock.runFor(2000);
@@ -51,7 +53,7 @@ test('walks the whole procedure for two keys, then checks every key', async () =
 
   // Step 5 asks what the doors did.
   assert.equal(await title(tab), 'Step 5 of 7');
-  assert.deepEqual(await actions(tab), [WORKED, FAILED]);
+  assert.deepEqual(await actions(tab), [NOTHING, ONLY_LOCKED, SOMETHING_ELSE, WORKED]);
   await press(tab, WORKED);
   assert.equal(await title(tab), 'Key 1 is programmed');
 
@@ -79,6 +81,7 @@ test('walks the whole procedure for two keys, then checks every key', async () =
   assert.equal(await title(tab), 'Try every key');
   const keys = tab.locator('.guided-check legend');
   assert.deepEqual(await keys.allInnerTexts(), ['Key 1', 'Key 2']);
+  await settled(tab);
   for (const key of ['Key 1', 'Key 2']) {
     await tab.getByRole('group', { name: key }).getByRole('radio', { name: 'Works' }).check();
   }
@@ -89,12 +92,13 @@ test('walks the whole procedure for two keys, then checks every key', async () =
   await close();
 });
 
-// The 5- and 30-second windows count down in whole seconds from the page's data, then end the try.
+// The 5- and 30-second windows count down in whole seconds from the page's data, then ask; a
+// window missed is a failed try that says which.
 for (const { window, reach } of [
   { window: 5, reach: async () => {} },
   { window: 30, reach: async (tab) => press(tab, KEY_OUT) },
 ]) {
-  test(`the ${window}-second window counts down, then says to start again and why`, async () => {
+  test(`the ${window}-second window counts down, asks, then says to start again and why`, async () => {
     const { tab, close } = await phone();
     const li = tab.locator(`ol.procedure > li[data-window="${window}"]`);
     assert.equal(await li.count(), 1, `the page's data has a ${window}-second window`);
@@ -105,13 +109,19 @@ for (const { window, reach } of [
 
     assert.equal(await seconds(tab), String(window));
     assert.equal(await tab.locator('[role="timer"]').count(), 1);
-    assert.match(await status(tab), new RegExp(`Go: ${window} seconds`));
+    assert.equal(await status(tab), 'Go');
+    assert.match(await tab.locator('.guided-say').innerText(), new RegExp(`Go: ${window} seconds`));
     await tab.clock.runFor(1000);
     assert.equal(await seconds(tab), String(window - 1));
     await tab.clock.runFor((window - 2) * 1000);
     assert.equal(await seconds(tab), '1');
     await tab.clock.runFor(1000);
-    assert.equal(await status(tab), 'Time is up.');
+    const step = await li.getAttribute('data-step');
+    assert.equal(await title(tab), 'Did you do it in time?');
+    assert.equal(await status(tab), `The ${window} seconds of step ${step} are over.`);
+    await press(tab, 'No, I missed it');
+    assert.equal(await status(tab), `The ${window} seconds of step ${step} are over.`, 'which window');
+    assert.ok((await text(tab)).includes(await li.getAttribute('data-hint')), 'the window\'s hint');
     assert.match(await text(tab), /Start again from step 1 and redo every key, the first one first\./);
     await press(tab, 'Start again from step 1');
     assert.equal(await title(tab), 'Step 1 of 7');
@@ -222,6 +232,7 @@ test('keyboard only: open, step through, tap along, and leave', async () => {
         .then((t) => t.includes(label))) break;
       await tab.keyboard.press('Tab');
     }
+    await settled(tab);
     await tab.keyboard.press('Enter');
   };
   await activate(DOORS_SHUT);
@@ -296,8 +307,8 @@ test('at 390 px the counting step shows its title, countdown, target and button 
   await press(tab, TURN_KEY);
   await press(tab, KEY_OUT);
   await press(tab, BOTH_BUTTONS);
-  for (const part of ['.guided-title', '.guided-seconds', '.guided-tap', '.guided-action']) {
-    const box = await tab.locator(part).boundingBox();
+  for (const part of ['.guided-title', '.guided-seconds', '.guided-tap', '.guided-actions .guided-action']) {
+    const box = await tab.locator(part).first().boundingBox();
     assert.ok(box.y >= 0 && box.y + box.height <= 780, `${part} is on screen (${box.y}, ${box.height})`);
   }
   await close();

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { builtPages, bookDir, useSite, visit } from './site.mjs';
+import { takesTaps } from './guided-walk.mjs';
 
 const site = useSite();
 
@@ -70,10 +71,13 @@ test('search, guided mode, the theme toggle and share links run under the CSP wi
   await tab.getByRole('button', { name: 'Dark mode' }).click();
   await tab.getByRole('button', { name: 'Copy link to step 2', exact: true }).click();
   await tab.getByRole('button', { name: 'Start guided mode' }).click();
+  await takesTaps(tab);
   await tab.getByRole('button', { name: 'The doors are shut' }).click();
   await tab.getByRole('button', { name: 'Sound' }).click();
+  await takesTaps(tab);
   await tab.getByRole('button', { name: 'Tap as you turn the key to position one' }).click();
-  await tab.keyboard.press('Escape');
+  await tab.keyboard.press('Escape'); // during a countdown, Esc asks first
+  await tab.getByRole('button', { name: 'Leave' }).click();
   await tab.getByRole('button', { name: 'Search' }).click();
   await tab.keyboard.type('immobiliser');
   await tab.locator('#searchresults li a').first().waitFor();

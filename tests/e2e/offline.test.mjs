@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtPages, bookDir, languageFolders, serveBook, useSite, visit } from './site.mjs';
+import { takesTaps } from './guided-walk.mjs';
 
 const site = useSite();
 const UPDATED_BOOK_DIR = process.env.UPDATED_BOOK_DIR;
@@ -77,6 +78,7 @@ test('one visit, then offline: every English page, search and guided mode', asyn
   await visit(tab, `${site.url}/procedure.html#guided`);
   assert.equal(await tab.locator('.guided').isVisible(), true, 'guided mode opens offline');
   assert.equal(await tab.locator('.guided-title').innerText(), 'Step 1 of 7');
+  await takesTaps(tab);
   await tab.getByRole('button', { name: 'The doors are shut' }).click();
   assert.equal(await tab.locator('.guided-seconds').innerText(), '5');
   await context.close();

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bookDir, builtPages, fileName, languageFolders, useSite, visit } from './site.mjs';
-import { guidedPhone, wholeSession } from './guided-walk.mjs';
+import { guidedPhone, settled, wholeSession } from './guided-walk.mjs';
 
 const site = useSite();
 const translations = languageFolders().slice(1);
@@ -139,16 +139,25 @@ for (const folder of translations) {
     const { tab, errors, close } = await guidedPhone(site, `/${folder}procedure.html`);
     const words = (name, values) => tab.evaluate(([n, v]) => window.MiniWords(n, v), [name, values]);
     const steps = await tab.locator('ol.procedure > li').evaluateAll((lis) => lis.map((li) => ({ ...li.dataset })));
-    const tap = (label) => tab.locator('.guided-actions button', { hasText: label }).first().click();
+    const tap = async (label) => {
+      await settled(tab);
+      await tab.locator('.guided-actions button', { hasText: label }).first().click();
+    };
     const title = () => tab.locator('.guided-title').innerText();
     await tab.locator('.guided-start-button').click();
-    await wholeSession({ title, tap, words, tapPress: () => tab.locator('.guided-tap').click() }, steps);
+    const tapPress = async () => {
+      await settled(tab);
+      await tab.locator('.guided-tap').click();
+    };
+    await wholeSession({ title, tap, words, tapPress }, steps);
     // A new session; the 5-second window of step 2 runs out.
     await tap(await words('close'));
     await tab.locator('.guided-start-button').click();
     await tap(steps[0].doneLabel);
     await tap(steps[1].startLabel);
     await tab.clock.runFor(6000);
+    assert.equal(await title(), await words('ask-title'));
+    await tap(await words('ask-no'));
     assert.equal(await title(), await words('try-failed', { count: 1 }));
     assert.match(await tab.locator('.guided-text').innerText(), new RegExp((await words('restart', { step: 1 })).slice(0, 20)));
     const english = ['Step ', 'Exit', 'Time is up', 'Start again'];

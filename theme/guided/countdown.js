@@ -17,8 +17,9 @@ window.MiniCountdown = class Countdown {
     this.shown = null;
   }
 
-  start() {
-    this.deadline = Date.now() + this.seconds * 1000;
+  /** Starts the window now, or runs it toward a `deadline` set earlier (guided mode resumed). */
+  start(deadline = Date.now() + this.seconds * 1000) {
+    this.deadline = deadline;
     this.interval = setInterval(() => this.update(), 200);
     this.update();
   }

@@ -11,9 +11,14 @@
 //! Guided mode also needs the words on its buttons, which are content too:
 //! `<!-- start: Ignition is at position one -->` labels the tap that starts the step's window
 //! (without it, the window starts as the step begins), `<!-- done: The key is out -->` the tap that
-//! completes the step, and `<!-- fail: Nothing happened -->` the tap that says it did not work (a
-//! failed try: guided mode starts a new session). `<!-- again: Take the next key. -->` holds a
-//! step's words (Markdown) for each further key, where the first key's words would not be true.
+//! completes the step, and `<!-- fail: Nothing happened -->` a tap that says it did not work (a
+//! failed try: guided mode starts a new session). A step may have several `fail` answers, one for
+//! each outcome a reader can tell apart; the last of several is "something else", which leads to
+//! the troubleshooting questions rather than straight to a new try. `<!-- again: Take the next
+//! key. -->` holds a step's words (Markdown) for each further key, where the first key's words
+//! would not be true. `<!-- brief: Hold unlock · press lock 3 times -->` is the step in one line,
+//! which guided mode shows under the countdown where the whole step does not fit the screen, and
+//! `<!-- hint: Have the key in the ignition before you tap -->` what helps after a missed window.
 //!
 //! What the hands do, drawn as the step's figure (`figures`): `<!-- hold: lock, unlock -->`,
 //! `<!-- press: lock -->` (as many times as `presses` says), `<!-- ignition: position-one -->`.
@@ -35,8 +40,12 @@ pub enum Marker {
     Start(String),
     /// The label of the tap that completes the step.
     Done(String),
-    /// The label of the tap that says the step did not work.
+    /// The label of a tap that says the step did not work (one per outcome).
     Fail(String),
+    /// The step in one short line, for a screen too small for all its words.
+    Brief(String),
+    /// What helps the reader hit the step's window, shown after it was missed.
+    Hint(String),
     /// The step's words (Markdown) when it is repeated for a further key.
     Again(String),
     /// Buttons of the key held down during the step.
@@ -95,13 +104,18 @@ pub fn parse(html: &str) -> Parsed {
         },
         ("start" | "done" | "fail", Some(label)) if !label.is_empty() => {
             Parsed::Marker(match key {
-                "start" => Marker::Start(label.to_owned()),
-                "done" => Marker::Done(label.to_owned()),
-                _ => Marker::Fail(label.to_owned()),
+                "start" => Marker::Start(one_line(label)),
+                "done" => Marker::Done(one_line(label)),
+                _ => Marker::Fail(one_line(label)),
             })
         }
         ("start" | "done" | "fail", _) => Parsed::Malformed(format!(
             "`{key}` needs the button's words, e.g. `<!-- {key}: The key is out -->`"
+        )),
+        ("brief", Some(line)) if !line.is_empty() => Parsed::Marker(Marker::Brief(one_line(line))),
+        ("hint", Some(line)) if !line.is_empty() => Parsed::Marker(Marker::Hint(one_line(line))),
+        ("brief" | "hint", _) => Parsed::Malformed(format!(
+            "`{key}` needs its words, e.g. `<!-- {key}: Hold lock + unlock together -->`"
         )),
         ("again", Some(words)) if !words.is_empty() => {
             Parsed::Marker(Marker::Again(words.to_owned()))
@@ -128,7 +142,7 @@ pub fn parse(html: &str) -> Parsed {
 }
 
 /// Every marker's name, ours and the other comment lines a chapter may carry.
-const NAMES: [&str; 13] = [
+const NAMES: [&str; 15] = [
     "procedure",
     "window",
     "repeat-from",
@@ -137,6 +151,8 @@ const NAMES: [&str; 13] = [
     "done",
     "fail",
     "again",
+    "brief",
+    "hint",
     "hold",
     "press",
     "ignition",
@@ -157,6 +173,11 @@ pub fn near_miss(body: &str) -> Option<&'static str> {
         let allowed = if known.len() > 5 { 2 } else { 1 };
         *known != name && strsim::levenshtein(known, &name) <= allowed
     })
+}
+
+/// A button's or a line's words as the reader sees them: a comment may wrap, a label may not.
+fn one_line(words: &str) -> String {
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `lock, unlock` → ["lock", "unlock"]: names from the table of the key's buttons, each once.
@@ -197,54 +218,48 @@ mod tests {
 
     #[test]
     fn markers() {
-        assert_eq!(
-            parse("<!-- procedure -->"),
-            Parsed::Marker(Marker::Procedure)
-        );
-        assert_eq!(
-            parse("<!--window: 30s-->"),
-            Parsed::Marker(Marker::Window(30))
-        );
-        assert_eq!(
-            parse("<!-- window: 5 s -->"),
-            Parsed::Marker(Marker::Window(5))
-        );
-        assert_eq!(
-            parse("<!-- repeat-from: 3 -->"),
-            Parsed::Marker(Marker::RepeatFrom(3))
-        );
-        assert_eq!(
-            parse("<!-- presses: 3 -->"),
-            Parsed::Marker(Marker::Presses(3))
-        );
-        assert_eq!(
-            parse("<!-- start: Ignition: on -->"),
-            Parsed::Marker(Marker::Start("Ignition: on".into()))
-        );
-        assert_eq!(
-            parse("<!-- done: I've taken the key out -->"),
-            Parsed::Marker(Marker::Done("I've taken the key out".into()))
-        );
-        assert_eq!(
-            parse("<!-- fail: Nothing happened -->"),
-            Parsed::Marker(Marker::Fail("Nothing happened".into()))
-        );
-        assert_eq!(
-            parse("<!-- again: Take the **next** key. -->"),
-            Parsed::Marker(Marker::Again("Take the **next** key.".into()))
-        );
-        assert_eq!(
-            parse("<!-- hold: lock, unlock -->"),
-            Parsed::Marker(Marker::Hold(vec!["lock".into(), "unlock".into()]))
-        );
-        assert_eq!(
-            parse("<!-- press: lock -->"),
-            Parsed::Marker(Marker::Press(vec!["lock".into()]))
-        );
-        assert_eq!(
-            parse("<!-- ignition: position-one -->"),
-            Parsed::Marker(Marker::Ignition("position-one".into()))
-        );
+        for (comment, marker) in [
+            ("<!-- procedure -->", Marker::Procedure),
+            ("<!--window: 30s-->", Marker::Window(30)),
+            ("<!-- window: 5 s -->", Marker::Window(5)),
+            ("<!-- repeat-from: 3 -->", Marker::RepeatFrom(3)),
+            ("<!-- presses: 3 -->", Marker::Presses(3)),
+            (
+                "<!-- start: Ignition: on -->",
+                Marker::Start("Ignition: on".into()),
+            ),
+            (
+                "<!-- done: I've taken the key out -->",
+                Marker::Done("I've taken the key out".into()),
+            ),
+            (
+                "<!-- fail: Nothing happened -->",
+                Marker::Fail("Nothing happened".into()),
+            ),
+            (
+                "<!-- again: Take the **next** key. -->",
+                Marker::Again("Take the **next** key.".into()),
+            ),
+            (
+                "<!-- brief: Hold lock + unlock -->",
+                Marker::Brief("Hold lock + unlock".into()),
+            ),
+            (
+                "<!-- hint: Have the key\n   ready -->",
+                Marker::Hint("Have the key ready".into()),
+            ),
+            (
+                "<!-- hold: lock, unlock -->",
+                Marker::Hold(vec!["lock".into(), "unlock".into()]),
+            ),
+            ("<!-- press: lock -->", Marker::Press(vec!["lock".into()])),
+            (
+                "<!-- ignition: position-one -->",
+                Marker::Ignition("position-one".into()),
+            ),
+        ] {
+            assert_eq!(parse(comment), Parsed::Marker(marker), "{comment}");
+        }
     }
 
     #[test]
@@ -293,6 +308,9 @@ mod tests {
             "<!-- start -->",
             "<!-- fail: -->",
             "<!-- again -->",
+            "<!-- brief -->",
+            "<!-- brief: -->",
+            "<!-- hint -->",
             "<!-- hold: -->",
             "<!-- hold: lock, trunk -->",
             "<!-- press: lock, lock -->",

@@ -7,7 +7,7 @@
 //! 1. Sit in the car.
 //! 2. Turn the key. <!-- window: 5s -->
 //! ```
-//! becomes (after guided mode's start link)
+//! becomes (guided mode's start link goes under the chapter's title)
 //! ```markdown
 //! <ol class="procedure" id="guided">
 //! <li id="step-1" data-step="1">
@@ -75,6 +75,12 @@ pub fn chapter(
             list(text, procedure, &inside, settings)?,
         ));
     }
+    // Guided mode's way in goes under the chapter's title, so that it is on the first screen of
+    // every phone, in every language, landscape too; without a title, just before the list.
+    if let Some(first) = chapter.procedures.first() {
+        let at = chapter.title_end.unwrap_or(first.span.start);
+        outside.push((at..at, format!("\n\n{GUIDED_START}\n")));
+    }
     let mut out = splice(text, 0..text.len(), &outside);
     if !chapter.procedures.is_empty() {
         out.push_str(&howto(title, page_url, &chapter.procedures));
@@ -116,15 +122,15 @@ fn link(
     )))
 }
 
-/// Guided mode's way in, written with the list so that it takes its place in the page's first
-/// layout (inserted later by script, it would push the steps down). A link to `#guided`, which
+/// Guided mode's way in, written with the chapter so that it takes its place in the page's first
+/// layout (inserted later by script, it would push the page down). A link to `#guided`, which
 /// opens guided mode; the theme shows it only when JavaScript runs.
 const GUIDED_START: &str = "<div class=\"guided-start\">\n\
     <a class=\"guided-start-button\" href=\"#guided\" data-i18n>Start guided mode</a>\n\
     <p data-i18n>One step at a time, in big type, with a countdown for each timed step.</p>\n\
     </div>\n";
 
-/// The list, after guided mode's start link. Its id `guided` lets a pasted `#guided` link land on
+/// The list. Its id `guided` lets a pasted `#guided` link land on
 /// the steps even without JavaScript. (A chapter holds one procedure: a second one would repeat
 /// step ids, which is an error.) `data-i18n` marks words the post-build translates.
 fn list(
@@ -134,7 +140,7 @@ fn list(
     settings: &Settings,
 ) -> Result<String, Vec<Problem>> {
     let drawings = &settings.drawings;
-    let mut html = String::from(GUIDED_START);
+    let mut html = String::new();
     let mut figures = Vec::new();
     let mut problems = Vec::new();
     for step in &procedure.steps {
@@ -172,8 +178,22 @@ fn list(
         if let Some(label) = &step.done_label {
             let _ = write!(html, " data-done-label=\"{}\"", attribute(label));
         }
-        if let Some(label) = &step.fail_label {
-            let _ = write!(html, " data-fail-label=\"{}\"", attribute(label));
+        // One answer per line: a label is one line of words (translate::message folds them).
+        if !step.fail_labels.is_empty() {
+            let _ = write!(
+                html,
+                " data-fail-labels=\"{}\"",
+                step.fail_labels
+                    .iter()
+                    .map(|label| attribute(label))
+                    .collect::<Vec<_>>()
+                    .join("&#10;")
+            );
+        }
+        for (name, words) in [("brief", &step.brief), ("hint", &step.hint)] {
+            if let Some(words) = words {
+                let _ = write!(html, " data-{name}=\"{}\"", attribute(words));
+            }
         }
         if let Some(words) = &step.again {
             let _ = write!(
@@ -243,7 +263,7 @@ fn content(text: &str, step: &Step, edits: &[(Range<usize>, String)]) -> String 
 /// `text[range]` with the non-overlapping `edits` (ranges into `text`) applied.
 fn splice(text: &str, range: Range<usize>, edits: &[(Range<usize>, String)]) -> String {
     let mut sorted: Vec<_> = edits.iter().collect();
-    sorted.sort_by_key(|(r, _)| r.start);
+    sorted.sort_by_key(|(r, _)| (r.start, r.end)); // an insertion before a replacement there
     let mut out = String::new();
     let mut at = range.start;
     for (r, replacement) in sorted {

@@ -1,6 +1,6 @@
 //! What mdbook-gettext cannot translate: a comment on a line of its own is, for Markdown, HTML to
 //! keep as it is, so the words inside ours reach a translated chapter in English. The words of
-//! `keywords`, `description`, `start`, `done`, `fail` and `again` are messages of the language's
+//! `keywords`, `description`, `start`, `done`, `fail`, `again`, `brief` and `hint` are messages of the language's
 //! catalogue too (`cargo xtask translations` lists them with the chapters' own), and are put in
 //! here, before anything reads the chapter. The other markers (windows, presses, the loop, the
 //! buttons) are data: they stay as written, so no translation can change the procedure.
@@ -10,7 +10,7 @@ use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)<!--(\s*)(keywords|description|start|done|fail|again)(\s*:\s*)(.*?)(\s*)-->")
+    Regex::new(r"(?s)<!--(\s*)(keywords|description|start|done|fail|again|brief|hint)(\s*:\s*)(.*?)(\s*)-->")
         .expect("valid regex")
 });
 

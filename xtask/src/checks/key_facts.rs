@@ -93,7 +93,7 @@ pub const KEY_FACTS: &[(&str, &[&str])] = &[
             "Within 30 seconds of taking the key out, press and hold lock (the middle button, with \
              the MINI logo) and unlock (the one nearest the key blade) together",
             "Keep unlock held down. Within 10 seconds, press and let go of lock three times",
-            "let go of both buttons. The doors lock and then unlock",
+            "let go of both buttons and watch the doors. They lock and then unlock",
             "repeat from step 3",
             "only one key works afterwards",
             "turn it to position one. Then try every key",

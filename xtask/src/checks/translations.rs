@@ -62,16 +62,16 @@ fn steps(html: &str) -> Vec<Vec<(String, String)>> {
     let figure_parts = select(".step-figure, .step-figure circle");
     doc.select(&data)
         .map(|li| {
-            let mut fields: Vec<(String, String)> =
-                li.value()
-                    .attrs()
-                    .map(|(name, value)| match name {
-                        // Words: only whether the step has them.
-                        "data-start-label" | "data-done-label" | "data-fail-label"
-                        | "data-again" => (name.to_owned(), String::from("(words)")),
-                        _ => (name.to_owned(), value.to_owned()),
-                    })
-                    .collect();
+            let mut fields: Vec<(String, String)> = li
+                .value()
+                .attrs()
+                .map(|(name, value)| match name {
+                    // Words: only whether the step has them.
+                    "data-start-label" | "data-done-label" | "data-fail-labels" | "data-again"
+                    | "data-brief" | "data-hint" => (name.to_owned(), String::from("(words)")),
+                    _ => (name.to_owned(), value.to_owned()),
+                })
+                .collect();
             for (n, part) in li.select(&figure_parts).enumerate() {
                 let e = part.value();
                 let drawn = [

@@ -8,7 +8,7 @@ use crate::error::Problem;
 use crate::markdown::parser;
 use crate::markers::{self, Marker, Parsed};
 use crate::references::{self, Reference};
-use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -22,10 +22,14 @@ pub struct Step {
     /// Presses of a button that make up the step.
     pub presses: Option<u32>,
     /// Words on guided mode's buttons: the tap that starts the window, the tap that ends the step,
-    /// the tap that says it did not work.
+    /// the taps that say it did not work (one per outcome a reader can tell apart).
     pub start_label: Option<String>,
     pub done_label: Option<String>,
-    pub fail_label: Option<String>,
+    pub fail_labels: Vec<String>,
+    /// The step in one short line, for a screen too small for all its words, and what helps
+    /// after its window was missed.
+    pub brief: Option<String>,
+    pub hint: Option<String>,
     /// The step's words (Markdown) when it is repeated for a further key.
     pub again: Option<String>,
     /// What the hands do, drawn as the step's figure: buttons held, buttons pressed, the ignition.
@@ -74,6 +78,8 @@ pub struct Procedure {
 pub struct Chapter {
     pub procedures: Vec<Procedure>,
     pub references: Vec<Reference>,
+    /// Where the chapter's title (its first `#` heading) ends.
+    pub title_end: Option<usize>,
 }
 
 /// Reads a chapter's Markdown (parsed as mdBook does, `smart_punctuation` as in book.toml); every
@@ -212,7 +218,13 @@ impl Reader<'_> {
             Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Heading { .. }) => {
                 self.not_linked += 1
             }
-            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::Heading(_)) => self.not_linked -= 1,
+            Event::End(TagEnd::Link | TagEnd::Image) => self.not_linked -= 1,
+            Event::End(TagEnd::Heading(level)) => {
+                self.not_linked -= 1;
+                if level == HeadingLevel::H1 {
+                    self.chapter.title_end.get_or_insert(range.end);
+                }
+            }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
                 if info.trim_start().starts_with("admonish") =>
             {
@@ -321,7 +333,8 @@ impl Reader<'_> {
                 format!(
                     "unknown marker `{body}` in a procedure step{}: \
                      the markers are `window: 30s`, `repeat-from: 3`, `presses: 3`, `start: …`, \
-                     `done: …`, `fail: …`, `again: …`, `hold: …`, `press: …` and `ignition: …`",
+                     `done: …`, `fail: …`, `again: …`, `brief: …`, `hint: …`, `hold: …`, `press: …` and \
+                     `ignition: …`",
                     markers::near_miss(&body)
                         .map(|name| format!(" (did you mean `{name}`?)"))
                         .unwrap_or_default()
@@ -366,7 +379,9 @@ impl Reader<'_> {
             Marker::Presses(n) => set(&mut step.presses, n, "presses"),
             Marker::Start(label) => set(&mut step.start_label, label, "start"),
             Marker::Done(label) => set(&mut step.done_label, label, "done"),
-            Marker::Fail(label) => set(&mut step.fail_label, label, "fail"),
+            Marker::Fail(label) => add_answer(&mut step.fail_labels, label),
+            Marker::Brief(line) => set(&mut step.brief, line, "brief"),
+            Marker::Hint(line) => set(&mut step.hint, line, "hint"),
             Marker::Again(words) => set(&mut step.again, words, "again"),
             Marker::Hold(buttons) => set_list(&mut step.hold, buttons, "hold"),
             Marker::Press(buttons) => set_list(&mut step.press, buttons, "press"),
@@ -430,7 +445,9 @@ impl Reader<'_> {
                 presses: None,
                 start_label: None,
                 done_label: None,
-                fail_label: None,
+                fail_labels: Vec::new(),
+                brief: None,
+                hint: None,
                 again: None,
                 hold: Vec::new(),
                 press: Vec::new(),
@@ -476,7 +493,7 @@ impl Reader<'_> {
                      `window`",
                 ));
             }
-            if step.fail_label.is_some() && step.done_label.is_none() {
+            if !step.fail_labels.is_empty() && step.done_label.is_none() {
                 self.problems.push(Problem::new(
                     at,
                     "a step with a `fail` button needs a `done` button too, \
@@ -536,6 +553,13 @@ fn comment_spans(html: &str) -> Vec<Range<usize>> {
 /// Sets a step's field from its marker; returns the marker's name if it was already set.
 fn set<T>(field: &mut Option<T>, value: T, name: &'static str) -> Option<&'static str> {
     field.replace(value).map(|_| name)
+}
+
+/// A `fail` answer: a step may have several, each different (two alike could not be told apart).
+fn add_answer(answers: &mut Vec<String>, label: String) -> Option<&'static str> {
+    let repeated = answers.contains(&label);
+    answers.push(label);
+    repeated.then_some("fail")
 }
 
 /// The same for a marker that names buttons.

@@ -225,9 +225,9 @@ fn a_check_step_and_words_for_a_further_key() {
     assert_eq!(
         (
             steps[1].done_label.as_deref(),
-            steps[1].fail_label.as_deref()
+            steps[1].fail_labels.as_slice()
         ),
-        (Some("Yes"), Some("No"))
+        (Some("Yes"), ["No".to_owned()].as_slice())
     );
 }
 
@@ -357,5 +357,27 @@ fn a_translation_counts_the_steps_mdbook_gettext_numbers_all_one() {
     assert!(
         analyze(text, false).is_err(),
         "English is checked as written"
+    );
+}
+
+#[test]
+fn several_fail_answers_in_order_each_different() {
+    let text = "<!-- procedure -->\n1. Did it lock? <!-- done: Yes --> <!-- fail: Nothing -->\n   \
+                <!-- fail: Only locked -->\n   <!-- fail: Something\n   else -->\n\
+                2. Press. <!-- window: 5s --> <!-- brief: Press it --> <!-- hint: Be ready -->\n";
+    let steps = &analyze(text, false).unwrap().procedures[0].steps;
+    assert_eq!(
+        steps[0].fail_labels,
+        ["Nothing", "Only locked", "Something else"]
+    );
+    assert_eq!(
+        (steps[1].brief.as_deref(), steps[1].hint.as_deref()),
+        (Some("Press it"), Some("Be ready"))
+    );
+    let twice =
+        "<!-- procedure -->\n1. Did it? <!-- done: Yes --> <!-- fail: No --> <!-- fail: No -->\n";
+    assert_eq!(
+        problem(twice),
+        (2, "this step has two `fail` markers".to_owned())
     );
 }

@@ -1,8 +1,9 @@
 // Guided mode on the phones readers hold, with a key in the other hand: at 320 × 568, 375 × 667,
-// 390 × 844 and 667 × 375 (a car mount), light and dark, in every language. Each window fits one
-// screen; a window that ends without a tap asks; a double tap skips nothing; the status never
-// contradicts the countdown; the end says only what is true; figures stay dark at night; and the
-// first screen of every language shows where to start. Labels come from the page, not from here.
+// 390 × 844 and 667 × 375 (a car mount), in every language, the walks light and dark. Each window
+// fits one screen; a window that ends without a tap asks; a double tap skips nothing; the status
+// never contradicts the countdown; Exit asks and guided mode resumes; step 5's answers each lead
+// on; the end says only what is true; figures stay dark at night; and the first screen of every
+// language shows where to start. Labels come from the page, not from here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, languageFolders, visit } from './site.mjs';
@@ -81,7 +82,8 @@ async function assertStatusAgrees(tab, where) {
 for (const folder of languageFolders()) {
   for (const size of SIZES) {
     for (const theme of THEMES) {
-      test(`${name(folder)} ${size.join(' × ')} ${theme}: every window on one screen, nothing moves, a double tap skips nothing`, async () => {
+      const night = theme === 'dark' ? ', figures dark' : '';
+      test(`${name(folder)} ${size.join(' × ')} ${theme}: every window on one screen, nothing moves, a double tap skips nothing${night}`, async () => {
         const { tab, errors, close } = await phoneAt(folder, size, theme);
         const steps = await stepsOf(tab);
         const at = (n) => `${name(folder)} ${size.join('×')} ${theme}, step ${n}`;
@@ -111,6 +113,7 @@ for (const folder of languageFolders()) {
         await tab.locator('.guided-tap').click();
         assert.equal((await box(tab, '.guided-seconds')).y, firstSeconds.y, `${at(4)}: a press moved the countdown`);
         await assertStatusAgrees(tab, at(4));
+        if (theme === 'dark') await assertNightFigures(tab, at(4));
 
         // Step 5's "did not work" answers are never where step 4's button to go on was.
         const stepFourButton = await box(tab, '.guided-actions button:last-child');
@@ -173,6 +176,10 @@ for (const folder of languageFolders()) {
       await close();
     });
 
+    test(`${name(folder)} ${size.join(' × ')}: Exit during a countdown asks; guided mode resumes at the same step, key and deadline`, () => exitAndResume(folder, size));
+    test(`${name(folder)} ${size.join(' × ')}: step 5's answers each lead to their own next step`, () => stepFiveAnswers(folder, size));
+    test(`${name(folder)} ${size.join(' × ')}: the end screen says only what is true`, () => endScreen(folder, size));
+
     test(`${name(folder)} ${size.join(' × ')}: "Start guided mode" and the landing page's button on the first screen`, async () => {
       const { tab, close } = await site.phone({ viewport: { width: size[0], height: size[1] } });
       for (const [path, selector] of [['procedure.html', '.guided-start-button'], ['index.html', '.cta a']]) {
@@ -184,45 +191,6 @@ for (const folder of languageFolders()) {
     });
   }
 }
-
-test('exit during a countdown asks; guided mode resumes at the same step, key and deadline', async () => {
-  const { tab, close } = await phoneAt('', [375, 667]);
-  const [s1, s2, s3, s4] = await stepsOf(tab);
-  await tap(tab, s1.doneLabel);
-  await tap(tab, s2.startLabel);
-  await tap(tab, s2.doneLabel);
-  await tap(tab, s3.doneLabel);
-  await tab.clock.runFor(2000);
-  const exit = tab.locator('.guided-exit');
-  await exit.click();
-  const confirm = tab.getByRole('alertdialog');
-  assert.equal(await confirm.isVisible(), true, 'Exit during a window asks');
-  await confirm.getByRole('button', { name: await word(tab, 'stay') }).click();
-  assert.equal(await confirm.isVisible(), false);
-  assert.equal(await tab.locator('.guided-seconds').innerText(), String(Number(s4.window) - 2), 'the window went on');
-
-  await exit.click();
-  await confirm.getByRole('button', { name: await word(tab, 'leave') }).click();
-  assert.equal(await tab.locator('.guided').isVisible(), false, 'left');
-  await tab.clock.runFor(3000);
-  await tab.getByRole('button', { name: 'Start guided mode' }).click();
-  assert.equal(await title(tab), await word(tab, 'resume-title'));
-  await tap(tab, await word(tab, 'resume', { step: 4 }));
-  assert.equal(await title(tab), await word(tab, 'step-of', { step: 4, total: 7 }));
-  assert.equal(await tab.locator('.guided-seconds').innerText(), String(Number(s4.window) - 5), 'the same deadline');
-
-  // Left again, and back after the window's end: the question, not a countdown.
-  await exit.click();
-  await confirm.getByRole('button', { name: await word(tab, 'leave') }).click();
-  await tab.clock.runFor(10000);
-  await tab.reload();
-  // The page's scripts load after its first paint, on timers: the fake clock runs them.
-  while (!await tab.evaluate(() => document.documentElement.hasAttribute('data-ready'))) await tab.clock.runFor(100);
-  await tab.getByRole('button', { name: 'Start guided mode' }).click();
-  await tap(tab, await word(tab, 'resume', { step: 4 }));
-  assert.equal(await title(tab), await word(tab, 'ask-title'), 'a reload keeps the session too');
-  await close();
-});
 
 for (const colorScheme of THEMES) {
   test(`axe: the question before leaving, the offer to carry on, the question after a window (${colorScheme})`, async () => {
@@ -243,61 +211,6 @@ for (const colorScheme of THEMES) {
     await close();
   });
 }
-
-test('step 5\'s answers: nothing at all and only locked are a new try that says so; something else asks what fits', async () => {
-  const { tab, close } = await phoneAt('', [390, 844]);
-  const steps = await stepsOf(tab);
-  const answers = steps[4].failLabels.split('\n');
-  assert.equal(answers.length, 3, `three answers: ${answers}`);
-  const toStepFive = async () => {
-    for (const [i, step] of steps.slice(0, 3).entries()) {
-      if (step.startLabel) await tap(tab, step.startLabel);
-      await tap(tab, step.doneLabel);
-      assert.notEqual(await title(tab), await word(tab, 'ask-title'), `step ${i + 1}`);
-    }
-    await settled(tab);
-    for (let i = 0; i < Number(steps[3].presses); i += 1) await tab.locator('.guided-tap').click();
-  };
-  for (const [i, answer] of answers.entries()) {
-    await toStepFive();
-    await tap(tab, answer);
-    const status = await statusText(tab);
-    assert.ok(status.includes(answer), `the answer is named: ${status}`);
-    const last = i === answers.length - 1;
-    assert.equal(await tab.locator('.guided-choices a').count() > 0, last, `${answer}: the troubleshooting questions ${last ? 'follow' : 'wait'}`);
-    assert.equal(await title(tab), last ? await word(tab, 'still-failing', { count: i + 1 }) : await word(tab, 'try-failed', { count: i + 1 }));
-    await tap(tab, await word(tab, 'restart-button', { step: 1 }));
-  }
-  await close();
-});
-
-test('the end screen: every key working says you are done and nothing else; a key that does not leads to its answers', async () => {
-  const { tab, close } = await phoneAt('', [390, 844]);
-  const steps = await stepsOf(tab);
-  for (const step of steps.slice(0, 3)) {
-    if (step.startLabel) await tap(tab, step.startLabel);
-    await tap(tab, step.doneLabel);
-  }
-  await settled(tab);
-  for (let i = 0; i < 3; i += 1) await tab.locator('.guided-tap').click();
-  await tap(tab, steps[4].doneLabel);
-  await tap(tab, await word(tab, 'finish'));
-  await tap(tab, steps[6].doneLabel);
-  await settled(tab);
-  await tab.getByRole('radio', { name: await word(tab, 'works') }).check();
-  const done = await tab.locator('.guided-body').innerText();
-  assert.ok(done.includes(await word(tab, 'all-done')));
-  for (const sentence of [await word(tab, 'restart', { step: 1 }), 'session', 'will not work']) {
-    assert.ok(!done.includes(sentence), `"${sentence}" beside "you are done"`);
-  }
-  assert.deepEqual(await tab.locator('.guided-actions button').allInnerTexts(), [await word(tab, 'close')]);
-
-  await tab.getByRole('radio', { name: await word(tab, 'does-not-work') }).check();
-  const links = await tab.locator('.guided-verdict a').evaluateAll((as) => as.map((a) => new URL(a.href).hash));
-  assert.ok(links.includes('#a-spare-key-that-sat-unused') && links.includes('#only-one-key-works-afterwards'), `${links}`);
-  assert.doesNotMatch(await tab.locator('.guided-verdict').innerText(), /session/, 'no claim about the session');
-  await close();
-});
 
 // WCAG's contrast ratio of two CSS colours, as the browser computes them.
 function contrastIn(tab, pairs) {
@@ -321,15 +234,106 @@ function contrastIn(tab, pairs) {
   }, pairs);
 }
 
-test('at night the figures are dark, and every mark and the tap ring keep 3 : 1', async () => {
-  const { tab, close } = await phoneAt('', [390, 844], 'dark');
-  const [s1, s2, s3] = await stepsOf(tab);
+/** Exit during a countdown asks; guided mode resumes at the same step, key and deadline. */
+async function exitAndResume(folder, size) {
+  const { tab, close } = await phoneAt(folder, size);
+  const steps = await stepsOf(tab);
+  const [s1, s2, s3, s4] = steps;
   await tap(tab, s1.doneLabel);
   await tap(tab, s2.startLabel);
   await tap(tab, s2.doneLabel);
   await tap(tab, s3.doneLabel);
+  await tab.clock.runFor(2000);
+  const exit = tab.locator('.guided-exit');
+  await exit.click();
+  const confirm = tab.getByRole('alertdialog');
+  assert.equal(await confirm.isVisible(), true, 'Exit during a window asks');
+  await confirm.getByRole('button', { name: await word(tab, 'stay') }).click();
+  assert.equal(await confirm.isVisible(), false);
+  assert.equal(await tab.locator('.guided-seconds').innerText(), String(Number(s4.window) - 2), 'the window went on');
+
+  await exit.click();
+  await confirm.getByRole('button', { name: await word(tab, 'leave') }).click();
+  assert.equal(await tab.locator('.guided').isVisible(), false, 'left');
+  await tab.clock.runFor(3000);
+  await tab.locator('.guided-start-button').click();
+  assert.equal(await title(tab), await word(tab, 'resume-title'));
+  await tap(tab, await word(tab, 'resume', { step: 4 }));
+  assert.equal(await title(tab), await word(tab, 'step-of', { step: 4, total: steps.length }));
+  assert.equal(await tab.locator('.guided-seconds').innerText(), String(Number(s4.window) - 5), 'the same deadline');
+
+  // Left again, and back after the window's end: the question, not a countdown.
+  await exit.click();
+  await confirm.getByRole('button', { name: await word(tab, 'leave') }).click();
+  await tab.clock.runFor(10000);
+  await tab.reload();
+  // The page's scripts load after its first paint, on timers: the fake clock runs them.
+  while (!await tab.evaluate(() => document.documentElement.hasAttribute('data-ready'))) await tab.clock.runFor(100);
+  await tab.locator('.guided-start-button').click();
+  await tap(tab, await word(tab, 'resume', { step: 4 }));
+  assert.equal(await title(tab), await word(tab, 'ask-title'), 'a reload keeps the session too');
+  await close();
+}
+
+/** Step 5's answers: nothing at all and only locked are a new try that says so; something else asks what fits. */
+async function stepFiveAnswers(folder, size) {
+  const { tab, close } = await phoneAt(folder, size);
+  const steps = await stepsOf(tab);
+  const answers = steps[4].failLabels.split('\n');
+  assert.equal(answers.length, 3, `three answers: ${answers}`);
+  const toStepFive = async () => {
+    for (const [i, step] of steps.slice(0, 3).entries()) {
+      if (step.startLabel) await tap(tab, step.startLabel);
+      await tap(tab, step.doneLabel);
+      assert.notEqual(await title(tab), await word(tab, 'ask-title'), `step ${i + 1}`);
+    }
+    await settled(tab);
+    for (let i = 0; i < Number(steps[3].presses); i += 1) await tab.locator('.guided-tap').click();
+  };
+  for (const [i, answer] of answers.entries()) {
+    await toStepFive();
+    await tap(tab, answer);
+    const status = await statusText(tab);
+    assert.ok(status.includes(answer), `the answer is named: ${status}`);
+    const last = i === answers.length - 1;
+    assert.equal(await tab.locator('.guided-choices a').count() > 0, last, `${answer}: the troubleshooting questions ${last ? 'follow' : 'wait'}`);
+    assert.equal(await title(tab), last ? await word(tab, 'still-failing', { count: i + 1 }) : await word(tab, 'try-failed', { count: i + 1 }));
+    await tap(tab, await word(tab, 'restart-button', { step: 1 }));
+  }
+  await close();
+}
+
+/** The end: every key working says you are done and nothing else; a key that does not leads to its answers. */
+async function endScreen(folder, size) {
+  const { tab, close } = await phoneAt(folder, size);
+  const steps = await stepsOf(tab);
+  for (const step of steps.slice(0, 3)) {
+    if (step.startLabel) await tap(tab, step.startLabel);
+    await tap(tab, step.doneLabel);
+  }
   await settled(tab);
-  await tab.locator('.guided-tap').click(); // one pip lit, the others not
+  for (let i = 0; i < 3; i += 1) await tab.locator('.guided-tap').click();
+  await tap(tab, steps[4].doneLabel);
+  await tap(tab, await word(tab, 'finish'));
+  await tap(tab, steps[6].doneLabel);
+  await settled(tab);
+  await tab.getByRole('radio', { name: await word(tab, 'works'), exact: true }).check();
+  // Nothing but the question, the keys and the verdict: no sentence about starting again.
+  assert.equal(await tab.locator('.guided-verdict').innerText(), await word(tab, 'all-done'));
+  assert.deepEqual(await tab.locator('.guided-text > p').allInnerTexts(), [await word(tab, 'check-keys')]);
+  assert.ok(!(await tab.locator('.guided-body').innerText()).includes(await word(tab, 'restart', { step: 1 })));
+  assert.deepEqual(await tab.locator('.guided-actions button').allInnerTexts(), [await word(tab, 'close')]);
+
+  await tab.getByRole('radio', { name: await word(tab, 'does-not-work'), exact: true }).check();
+  const links = await tab.locator('.guided-verdict a').evaluateAll((as) => as.map((a) => new URL(a.href).hash));
+  assert.ok(links.includes('#a-spare-key-that-sat-unused') && links.includes('#only-one-key-works-afterwards'), `${links}`);
+  // The question and the entries only: no claim about the session.
+  assert.deepEqual(await tab.locator('.guided-verdict p').allInnerTexts(), [await word(tab, 'key-help')]);
+  await close();
+}
+
+/** At night the figures are dark, and every mark and the tap ring keep 3 : 1 (at step 4, one press lit). */
+async function assertNightFigures(tab, where) {
   const colours = await tab.evaluate(() => {
     const style = (s) => getComputedStyle(document.querySelector(`.guided ${s}`));
     const tile = style('.step-figure').backgroundColor;
@@ -348,7 +352,6 @@ test('at night the figures are dark, and every mark and the tap ring keep 3 : 1'
     ...['held', 'pressed', 'count', 'pip', 'lit'].map((mark) => [mark, colours[mark], colours.tile]),
     ['tap ring', colours.ring, colours.page],
   ]);
-  assert.ok(ratios[0][2] < 0.05, `the tile is dark: ${colours.tile}`);
-  for (const [what, ratio] of ratios) assert.ok(ratio >= 3, `${what}: ${ratio.toFixed(2)} : 1`);
-  await close();
-});
+  assert.ok(ratios[0][2] < 0.05, `${where}: the tile is dark: ${colours.tile}`);
+  for (const [what, ratio] of ratios) assert.ok(ratio >= 3, `${where}: ${what}: ${ratio.toFixed(2)} : 1`);
+}

@@ -7,7 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, languageFolders, visit } from './site.mjs';
-import { guidedPhone, settled, axe } from './guided-walk.mjs';
+import {
+  guidedPhone, settled, axe, title, status as statusText, press as tap,
+} from './guided-walk.mjs';
 
 const site = useSite();
 const SIZES = [[320, 568], [375, 667], [390, 844], [667, 375]];
@@ -21,14 +23,6 @@ async function phoneAt(folder, [width, height], colorScheme = 'light', options =
 // The procedure as the page's list gives it (the preprocessor's data), and the page's words.
 const stepsOf = (tab) => tab.evaluate(() => Array.from(document.querySelectorAll('ol.procedure > li[data-step]'), (li) => ({ ...li.dataset })));
 const word = (tab, key, values = {}) => tab.evaluate(([k, v]) => window.MiniWords(k, v), [key, values]);
-const title = (tab) => tab.locator('.guided-title').innerText();
-const statusText = (tab) => tab.locator('.guided-status').innerText();
-
-/** A tap on guided mode's button with these words, once the screen has settled. */
-async function tap(tab, label) {
-  await settled(tab);
-  await tab.locator('.guided').getByRole('button', { name: label, exact: true }).click();
-}
 
 /** The box of an element, as the reader sees it. */
 const box = (tab, selector) => tab.locator(selector).first().boundingBox();

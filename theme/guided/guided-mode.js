@@ -497,8 +497,12 @@
     countdown.start(deadline);
     state.deadline = countdown.deadline;
     save();
-    ui.actions.replaceChildren();
-    renderActions();
+    // The tap that started the window gives way to the step's own buttons; a step whose window
+    // starts with it already shows them (show).
+    if (step.startLabel) {
+      ui.actions.replaceChildren();
+      renderActions();
+    }
     settle();
     expand(false);
     (step.presses ? ui.tap : ui.actions.lastChild)?.focus();
@@ -546,22 +550,19 @@
   /** A "did not work" answer: the last of several is "something else", for the questions. */
   function answered(step, label, somethingElse) {
     const status = `${words('answer', { step: step.number, answer: label })} ${words('not-programmed')}`;
-    if (somethingElse) {
-      failures += 1;
-      state.phase = 'over';
-      save();
-      return showChooser(status);
-    }
-    fail(status, words('tricky'));
+    fail(status, words('tricky'), somethingElse);
   }
 
-  /** A failed try: a window was missed, or the doors did not lock and unlock. */
-  function fail(status, hint) {
+  /**
+   * A failed try: a window was missed, or the doors did not lock and unlock. The questions that
+   * lead to troubleshooting come after three tries, or at once (`questions`).
+   */
+  function fail(status, hint, questions = false) {
     failures += 1;
     const done = state.key - 1; // keys programmed earlier in this session, now to be redone
     state.phase = 'over';
     save();
-    if (failures >= TRIES) return showChooser(status);
+    if (questions || failures >= TRIES) return showChooser(status);
     render({
       title: words('try-failed', { count: failures }),
       html: `<p>${hint}</p><p><strong>${RESTART}</strong>${

@@ -26,9 +26,9 @@ test('every figure says in words what it shows, and the drawing is in the page o
   })));
   assert.deepEqual(figures, [
     { step: '2', role: 'img', words: 'The ignition: turn the key from 0 (off) to 1, position one.' },
-    { step: '3', role: 'img', words: 'The key: hold lock and unlock together.' },
-    { step: '4', role: 'img', words: 'The key: hold unlock down, and press lock 3 times.' },
-    { step: '6', role: 'img', words: 'The key: hold lock and unlock together.' },
+    { step: '3', role: 'img', words: 'The key: keep lock and unlock pressed at the same time.' },
+    { step: '4', role: 'img', words: 'The key: keep unlock pressed, and press lock 3 times.' },
+    { step: '6', role: 'img', words: 'The key: keep lock and unlock pressed at the same time.' },
     { step: '7', role: 'img', words: 'The ignition: turn the key from 0 (off) to 1, position one.' },
   ]);
   assert.equal(await tab.locator('svg.figure-defs symbol#key').count(), 1);

@@ -173,7 +173,7 @@ for (const colorScheme of ['light', 'dark']) {
     await press(tab, 'Start again from step 1');
     await toPresses(tab);
     await programKey(tab);
-    await press(tab, 'Finish: all keys are done');
+    await press(tab, 'Finish: every key is programmed');
     await press(tab, IGNITION);
     assert.deepEqual(await axe(tab), [], 'the check of every key');
     await settled(tab);

@@ -63,7 +63,7 @@ export const NOTHING = 'Nothing at all';
 export const ONLY_LOCKED = 'They only locked';
 export const SOMETHING_ELSE = 'Something else';
 export const IGNITION = 'The ignition is at position one';
-export const RESTART = 'Start again from step 1 and redo every key, the first one first.';
+export const RESTART = 'Start again from step 1 and program every key again, including those that already worked.';
 
 export async function start(tab) {
   await tab.getByRole('button', { name: 'Start guided mode' }).click();
@@ -103,7 +103,7 @@ export async function twoKeysToCheck(tab) {
   await press(tab, BOTH_BUTTONS);
   await tapAlong(tab, 3);
   await press(tab, WORKED);
-  await press(tab, 'Finish: all keys are done');
+  await press(tab, 'Finish: every key is programmed');
   await press(tab, IGNITION);
 }
 

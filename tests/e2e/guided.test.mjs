@@ -61,7 +61,7 @@ test('walks the whole procedure for two keys, then checks every key', async () =
   await press(tab, 'Program another key');
   assert.equal(await title(tab), 'Step 3 of 7');
   assert.equal(await progress(tab), 'Key 2');
-  assert.match(await tab.locator('.guided-key').innerText(), /Key 2: do every key now, in this one session/);
+  assert.match(await tab.locator('.guided-key').innerText(), /Key 2: program every key now, in this one session/);
   assert.match(await text(tab), /Take the next key/);
   assert.doesNotMatch(await text(tab), /taking the key out/, 'nobody took a key out for key 2');
   assert.equal(await tab.locator('.guided-timer').isVisible(), false);
@@ -74,7 +74,7 @@ test('walks the whole procedure for two keys, then checks every key', async () =
   assert.equal(await title(tab), 'Key 2 is programmed');
 
   // Finish: the final ignition step, then every key is tried and marked.
-  await press(tab, 'Finish: all keys are done');
+  await press(tab, 'Finish: every key is programmed');
   assert.equal(await title(tab), 'Step 7 of 7');
   assert.equal(await tab.locator('.guided-timer').isVisible(), false);
   await press(tab, IGNITION);
@@ -122,7 +122,7 @@ for (const { window, reach } of [
     await press(tab, 'No, I missed it');
     assert.equal(await status(tab), `The ${window} seconds of step ${step} are over.`, 'which window');
     assert.ok((await text(tab)).includes(await li.getAttribute('data-hint')), 'the window\'s hint');
-    assert.match(await text(tab), /Start again from step 1 and redo every key, the first one first\./);
+    assert.match(await text(tab), /Start again from step 1 and program every key again, including those that already worked\./);
     await press(tab, 'Start again from step 1');
     assert.equal(await title(tab), 'Step 1 of 7');
     assert.equal(await progress(tab), 'Key 1');

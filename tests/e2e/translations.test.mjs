@@ -96,6 +96,44 @@ test('no English word of the theme is left on a translated page', async () => {
   await close();
 });
 
+test('French punctuation stays on the line of its word, at 320 and 390 px, on every French page', async () => {
+  const pages = builtPages('fr/').map(fileName).filter((name) => name !== 'print.html');
+  const broken = [];
+  for (const width of [320, 390]) {
+    const { tab, close } = await site.phone({ viewport: { width, height: 740 } });
+    for (const page of pages) {
+      await visit(tab, `${site.url}/fr/${page}`);
+      // Each mark and the character on the other side of its no-break space: the same line.
+      broken.push(...await tab.evaluate(() => {
+        const out = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const top = (node, at) => {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
+          const rect = range.getBoundingClientRect();
+          return rect.height ? Math.round(rect.top) : null;
+        };
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement.closest('script, style')) continue;
+          const text = node.data;
+          for (let i = 0; i < text.length; i += 1) {
+            const pair = '?!;:»'.includes(text[i]) && i >= 2 && '\u202f\u00a0'.includes(text[i - 1]) ? [i - 2, i]
+              : text[i] === '«' && '\u202f\u00a0'.includes(text[i + 1] ?? '') && i + 2 < text.length ? [i, i + 2] : null;
+            if ('?!;:»'.includes(text[i]) && text[i - 1] === ' ') out.push(`ordinary space: ${text.slice(Math.max(0, i - 20), i + 1)}`);
+            if (!pair) continue;
+            const [a, b] = pair.map((at) => top(node, at));
+            if (a !== null && b !== null && a !== b) out.push(text.slice(Math.max(0, i - 20), i + 2));
+          }
+        }
+        return out;
+      }).then((found) => found.map((words) => `${width} px, ${page}: "${words}"`)));
+    }
+    await close();
+  }
+  assert.deepEqual(broken, [], broken.join('\n'));
+});
+
 for (const folder of translations) {
   test(`search in /${folder} answers in its language, first page first`, async () => {
     const { tab, close } = await site.phone();

@@ -21,6 +21,10 @@ commands:
   serve   install what is missing, build, and serve at http://localhost:3000 with live reload
   build   build the static site into book/
   test    run every test: Rust unit tests, clippy, build checks, browser tests
+  test --list
+          name the test stages
+  test <words>
+          run only the stages whose names hold <words> (and the build, if they need it)
   bench   measure the build and the pages; results in BENCHMARKS.md
   translations
           after an English edit: po/messages.pot, and each po/<language>.po brought up to date
@@ -44,7 +48,12 @@ fn run() -> Result<()> {
     {
         ["serve"] => serve::run(),
         ["build"] => build::build().map(|_| ()),
-        ["test"] => test::run(),
+        ["test"] => test::run(None),
+        ["test", "--list"] => {
+            test::list();
+            Ok(())
+        }
+        ["test", words @ ..] => test::run(Some(&words.join(" "))),
         ["bench"] => bench::run(),
         ["translations"] => translations::run(),
         ["fingerprint-article", folder] => {

@@ -30,7 +30,23 @@ impl Stage {
     }
 }
 
-pub fn run_all(stages: &[Stage]) -> Result<()> {
+/// The stages whose names hold `words` (any case), after the `needed` stages before them.
+pub fn matching<'a>(stages: &'a [Stage], words: &str) -> Vec<&'a Stage> {
+    let words = words.to_lowercase();
+    let mut chosen: Vec<&Stage> = Vec::new();
+    let mut needed: Vec<&Stage> = Vec::new();
+    for stage in stages {
+        if stage.name.to_lowercase().contains(&words) {
+            chosen.append(&mut needed);
+            chosen.push(stage);
+        } else if stage.needed {
+            needed.push(stage);
+        }
+    }
+    chosen
+}
+
+pub fn run_all(stages: &[&Stage]) -> Result<()> {
     let mut passed = 0;
     let mut failed = Vec::new();
     let mut not_run = Vec::new();
@@ -98,7 +114,25 @@ mod tests {
             Stage::needed("c", || bail!("c fails")),
             Stage::new("d", || Ok(())),
         ];
-        let err = run_all(&stages).unwrap_err().to_string();
+        let err = run_all(&stages.iter().collect::<Vec<_>>())
+            .unwrap_err()
+            .to_string();
         assert_eq!(err, "failed: a, c");
+    }
+
+    #[test]
+    fn a_stage_chosen_by_name_comes_with_the_needed_stages_before_it() {
+        let stages = [
+            Stage::new("rustfmt", || Ok(())),
+            Stage::needed("build", || Ok(())),
+            Stage::new("key facts", || Ok(())),
+            Stage::new("links and anchors", || Ok(())),
+        ];
+        let names =
+            |words| -> Vec<&str> { matching(&stages, words).iter().map(|s| s.name).collect() };
+        assert_eq!(names("LINKS"), ["build", "links and anchors"]);
+        assert_eq!(names("rustfmt"), ["rustfmt"]);
+        assert_eq!(names("build"), ["build"]);
+        assert!(names("nothing").is_empty());
     }
 }

@@ -2,8 +2,8 @@
 //! module with its own `run`; `stage` runs the list and sums it up.
 
 use crate::checks::{
-    key_facts, link_previews, links, malformed, originality, other_hosts, procedure_page, rust,
-    translations, url_contract, warnings,
+    key_facts, language_on_the_page, link_previews, links, malformed, originality, other_hosts,
+    procedure_page, rust, translations, url_contract, warnings,
 };
 use crate::stage::{self, Stage};
 use crate::{browser, serve};
@@ -21,6 +21,10 @@ const STAGES: &[Stage] = &[
         "translations complete, the procedure the same",
         translations::run,
     ),
+    Stage::new(
+        "each page in its language: no English left, short steps, typography",
+        language_on_the_page::run,
+    ),
     Stage::new("link previews and sitemap", link_previews::run),
     Stage::new("no other host in the markup or styles", other_hosts::run),
     Stage::new("public URL contract", url_contract::run),
@@ -30,6 +34,24 @@ const STAGES: &[Stage] = &[
     Stage::new("browser tests", browser::run),
 ];
 
-pub fn run() -> Result<()> {
-    stage::run_all(STAGES)
+/// Every stage, or those whose names hold `words` (with the stages they need).
+pub fn run(words: Option<&str>) -> Result<()> {
+    match words {
+        None => stage::run_all(&STAGES.iter().collect::<Vec<_>>()),
+        Some(words) => {
+            let chosen = stage::matching(STAGES, words);
+            if chosen.is_empty() {
+                anyhow::bail!(
+                    "no stage is named like {words:?}: `cargo xtask test --list` names them"
+                );
+            }
+            stage::run_all(&chosen)
+        }
+    }
+}
+
+pub fn list() {
+    for stage in STAGES {
+        println!("{}", stage.name);
+    }
 }

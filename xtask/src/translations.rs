@@ -68,6 +68,17 @@ pub fn write_template(root: &Path, book: &Path, template: &Path) -> Result<()> {
     let pot = scratch.path().join("messages.pot");
     let mut catalog =
         polib::po_file::parse(&pot).map_err(|e| anyhow::anyhow!("{}: {e}", pot.display()))?;
+    // mdbook-xgettext takes an admonition whole, fence and all, and only when it holds `"` or
+    // `//`; its title and paragraphs are messages of their own below (mdbook-procedure's
+    // `translate`), so a translator sees words, not a code block.
+    let whole_admonitions: Vec<String> = catalog
+        .messages()
+        .map(|m| m.msgid().to_owned())
+        .filter(|id| id.starts_with("```admonish"))
+        .collect();
+    for id in whole_admonitions {
+        catalog.delete_message(None, &id, None);
+    }
     for (words, source, note) in build_messages(root, book)? {
         add(&mut catalog, &words, &source, note);
     }
@@ -87,7 +98,8 @@ fn build_messages(root: &Path, book: &Path) -> Result<Vec<(String, String, &'sta
             found.push((
                 words,
                 format!("{name}:{line}"),
-                "the words of a comment (keywords, description, or a guided-mode button)",
+                "words the build translates: a comment's (keywords, description, a guided-mode \
+                 button), an admonition's title or paragraph, or a run of raw HTML's text",
             ));
         }
     }

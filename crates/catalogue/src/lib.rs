@@ -6,6 +6,8 @@
 //! A message that is missing, empty or marked fuzzy is not used, as mdbook-gettext does not use
 //! it: the English stays, and `cargo xtask test` fails on it (xtask's `translations` check).
 
+pub mod typography;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -42,8 +44,10 @@ impl Catalogue {
         Catalogue::load(&po_file(root, language)).map(Some)
     }
 
+    /// The messages of `po` (`po/<language>.po`), set in the language's typography.
     pub fn load(po: &Path) -> Result<Catalogue, String> {
         let parsed = polib::po_file::parse(po).map_err(|e| format!("{}: {e}", po.display()))?;
+        let language = po.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         let mut catalogue = Catalogue::default();
         for message in parsed.messages() {
             let id = message.msgid().to_owned();
@@ -53,7 +57,8 @@ impl Catalogue {
             if message.is_fuzzy() {
                 catalogue.fuzzy.insert(id);
             } else if message.is_translated() {
-                let text = message.msgstr().unwrap_or_default().to_owned();
+                let text = without_anchor(&id, message.msgstr().unwrap_or_default());
+                let text = typography::apply(language, text, false);
                 catalogue.translated.insert(id, text);
             }
         }
@@ -93,8 +98,28 @@ impl Catalogue {
     }
 }
 
+/// A heading's translation keeps the English anchor for mdbook-gettext (`## Titel {#title}`);
+/// where the same words are used elsewhere (guided mode's link to that heading), the anchor is
+/// not words.
+fn without_anchor<'a>(msgid: &str, msgstr: &'a str) -> &'a str {
+    match msgstr.rsplit_once(" {#") {
+        Some((words, anchor)) if anchor.ends_with('}') && !msgid.contains("{#") => words.trim_end(),
+        _ => msgstr,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_heading_s_anchor_is_not_words() {
+        assert_eq!(
+            super::without_anchor("Only one key works", "Nur einer geht {#only-one-key-works}"),
+            "Nur einer geht"
+        );
+        assert_eq!(super::without_anchor("A {#a}", "B {#a}"), "B {#a}");
+        assert_eq!(super::without_anchor("Go", "Los"), "Los");
+    }
+
     use super::*;
 
     #[test]

@@ -7,7 +7,7 @@
 //! puts, before the step's words,
 //! ```html
 //! <svg class="step-figure key-figure hold-unlock" viewBox="16 8 206 464" role="img"
-//!      aria-label="The key: hold unlock down, and press lock 3 times.">
+//!      aria-label="The key: keep unlock pressed, and press lock 3 times.">
 //! <use href="#key" width="380" height="480"/>
 //! <circle class="mark-held" data-button="unlock" cx="106" cy="215" r="42"/>
 //! <circle class="mark-pressed" data-button="lock" cx="106" cy="305" r="42"/>
@@ -240,14 +240,17 @@ fn key_figure(action: Action, key: &Drawing) -> String {
     svg
 }
 
-/// The figure in words, for those who cannot see it: "The key: hold unlock down, and press
+/// The figure in words, for those who cannot see it: "The key: keep unlock pressed, and press
 /// lock 3 times."
 fn words(action: Action) -> String {
     let mut parts = Vec::new();
     match action.hold {
         [] => {}
-        [one] => parts.push(format!("hold {one} down")),
-        many => parts.push(format!("hold {} together", many.join(" and "))),
+        [one] => parts.push(format!("keep {one} pressed")),
+        many => parts.push(format!(
+            "keep {} pressed at the same time",
+            many.join(" and ")
+        )),
     }
     if !action.press.is_empty() {
         let times = match action.presses {

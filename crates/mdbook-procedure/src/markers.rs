@@ -177,7 +177,8 @@ pub fn near_miss(body: &str) -> Option<&'static str> {
 
 /// A button's or a line's words as the reader sees them: a comment may wrap, a label may not.
 fn one_line(words: &str) -> String {
-    words.split_whitespace().collect::<Vec<_>>().join(" ")
+    // ASCII only: a translation's no-break spaces keep French punctuation with its word.
+    words.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `lock, unlock` → ["lock", "unlock"]: names from the table of the key's buttons, each once.

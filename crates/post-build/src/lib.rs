@@ -11,6 +11,7 @@
 //!    page's own inline code (`csp`);
 //! 4. `translate`: the words the theme marks (`data-i18n`) and the drawings' labels in the page's
 //!    language, from its catalogue (`po/<language>.po`); the chapters mdbook-gettext translated;
+//!    then `typography`: the pages' text in the language's typography (French spacing);
 //! 5. `languages`: `hreflang` alternates, the language switch, the "translated from" line;
 //! 6. `previews`: each chapter's link-preview tags and card image (`page` reads the chapter,
 //!    `card` draws the card with `draw`);
@@ -38,6 +39,7 @@ mod redirects;
 mod search;
 mod sitemap;
 pub mod translate;
+mod typography;
 mod used;
 
 pub use config::Site;
@@ -79,6 +81,7 @@ pub fn run(root: &Path, book_dir: &Path, language: &str) -> Result<Report> {
     search::write(&root.join("theme"), book_dir, language)?;
     let inlined = inline::write(&root.join("theme"), book_dir)?;
     translate::write(book_dir, site.catalogue.as_ref())?;
+    typography::write(book_dir, language)?;
     languages::write(book_dir, &site)?;
     let drawing = draw::Drawing::new();
     let chapters = previews::write(book_dir, &site, &drawing)?;

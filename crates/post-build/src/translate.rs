@@ -80,9 +80,21 @@ fn parts(mark: &str) -> (bool, Vec<String>) {
     (text, names.into_iter().filter(|n| n != "text").collect())
 }
 
-/// One page with its marked words put through `translate` and the marks gone.
+/// One page with its marked words put through `translate` and the marks gone, and its title's
+/// first part too: mdBook names the page that is not found "Page not found" in English (a
+/// chapter's title is translated already, and is no message).
 fn page(html: &str, translate: &Translator) -> Result<String> {
-    rewrite(html, "[data-i18n]", false, translate.clone())
+    static TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"<title>([^<]*?)( - [^<]*)?</title>").expect("valid regex")
+    });
+    let html = TITLE.replace(html, |c: &regex::Captures| {
+        format!(
+            "<title>{}{}</title>",
+            translate(&c[1]),
+            c.get(2).map_or("", |m| m.as_str())
+        )
+    });
+    rewrite(&html, "[data-i18n]", false, translate.clone())
 }
 
 /// The words a built English page marks for translation, and those of a drawing, in order.
@@ -158,6 +170,7 @@ mod tests {
             ("Search", "Suche"),
             ("Skip to the guide", "Zur Anleitung"),
             ("Step {step} of {total}", "Schritt {step} von {total}"),
+            ("Page not found", "Seite nicht gefunden"),
         ])
     }
 
@@ -176,6 +189,15 @@ mod tests {
         assert_eq!(
             messages(html, false).unwrap(),
             ["Skip to the guide", "Search", "Step {step} of {total}"]
+        );
+    }
+
+    #[test]
+    fn the_title_mdbook_gives_a_page_is_translated() {
+        let html = "<title>Page not found - Mini Remote Fix</title>";
+        assert_eq!(
+            page(html, &translator(Some(german()))).unwrap(),
+            "<title>Seite nicht gefunden - Mini Remote Fix</title>"
         );
     }
 

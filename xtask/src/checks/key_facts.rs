@@ -70,7 +70,7 @@ pub const KEY_FACTS: &[(&str, &[&str])] = &[
             "Bring ALL of the car's keys",
             "de-programs every key that is not programmed in the same session",
             "New keys can be programmed",
-            "This sets up its buttons only",
+            "programs only the key's remote buttons",
             "immobiliser",
             "all the doors closed",
             "5 seconds",
@@ -90,9 +90,10 @@ pub const KEY_FACTS: &[(&str, &[&str])] = &[
             "shut all the doors",
             "turn it to position one: the first turn of the key, which does not start the engine. \
              Within 5 seconds, turn it back and take the key out",
-            "Within 30 seconds of taking the key out, press and hold lock (the middle button, with \
-             the MINI logo) and unlock (the one nearest the key blade) together",
-            "Keep unlock held down. Within 10 seconds, press and let go of lock three times",
+            "You have 30 seconds from taking the key out",
+            "press lock (the MINI logo, in the middle) and unlock (nearest the blade) at the same \
+             time. Keep both pressed",
+            "Keep unlock pressed. Within 10 seconds, press and let go of lock three times",
             "let go of both buttons and watch the doors. They lock and then unlock",
             "repeat from step 3",
             "only one key works afterwards",
@@ -133,13 +134,20 @@ pub const KEY_FACTS: &[(&str, &[&str])] = &[
 
 /// Where to start again after a failure, in one wording on every page that says it (and in
 /// guided mode, whose browser test compares its words with the procedure page's).
-pub const RESTART: &str = "Start again from step 1 and redo every key, the first one first.";
+pub const RESTART: &str =
+    "Start again from step 1 and program every key again, including those that already worked.";
 
 /// Wording the guide no longer uses, on any page: (phrase, what to write instead).
-pub const RETIRED: &[(&str, &str)] = &[(
-    "first position",
-    "\"position one\", the one term for the first turn of the key",
-)];
+pub const RETIRED: &[(&str, &str)] = &[
+    (
+        "first position",
+        "\"position one\", the one term for the first turn of the key",
+    ),
+    (
+        "redo every key",
+        "the restart sentence, which says every key, including those that already worked",
+    ),
+];
 
 /// The phrases missing from a page's visible text.
 pub fn missing<'a>(text: &str, phrases: &[&'a str]) -> Vec<&'a str> {

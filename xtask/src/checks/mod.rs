@@ -3,6 +3,7 @@
 
 pub mod html_text;
 pub mod key_facts;
+pub mod language_on_the_page;
 pub mod link_previews;
 pub mod links;
 pub mod malformed;

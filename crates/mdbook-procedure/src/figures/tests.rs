@@ -82,7 +82,7 @@ fn a_held_and_a_pressed_button_in_a_figure_and_in_words() {
     assert_eq!(
         html,
         "<svg class=\"step-figure key-figure hold-unlock\" viewBox=\"16 8 206 464\" role=\"img\" \
-         data-i18n=\"aria-label\" aria-label=\"The key: hold unlock down, and press lock 3 times.\">\
+         data-i18n=\"aria-label\" aria-label=\"The key: keep unlock pressed, and press lock 3 times.\">\
          <use href=\"#key\" width=\"100\" height=\"200\"/>\
          <circle class=\"mark-held\" data-button=\"unlock\" cx=\"50\" cy=\"40\" r=\"20\"/>\
          <circle class=\"mark-pressed\" data-button=\"lock\" cx=\"50\" cy=\"80\" r=\"20\"/>\
@@ -98,7 +98,7 @@ fn words_for_each_kind_of_step() {
     let both = ["lock".to_owned(), "unlock".to_owned()];
     assert_eq!(
         words(action(&both, &[], 1)),
-        "The key: hold lock and unlock together."
+        "The key: keep lock and unlock pressed at the same time."
     );
     assert_eq!(words(action(&[], &both[..1], 1)), "The key: press lock.");
 }

@@ -62,11 +62,12 @@ fn svg(title: &str, site: &Site, key: Option<&str>) -> String {
     )
 }
 
-/// The title in lines of about `LINE_CHARS`, breaking between words; the last line ends in an
+/// The title in lines of about `LINE_CHARS`, breaking between words (never at a no-break
+/// space, which keeps French punctuation with its word); the last line ends in an
 /// ellipsis if the title is longer than `MAX_LINES`.
 fn wrap(title: &str) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    for word in title.split_whitespace() {
+    for word in title.split_ascii_whitespace() {
         match lines.last_mut() {
             Some(line) if line.chars().count() + 1 + word.chars().count() <= LINE_CHARS => {
                 line.push(' ');

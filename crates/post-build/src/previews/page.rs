@@ -57,8 +57,9 @@ fn own_description(doc: &Html) -> Option<String> {
     })
 }
 
+/// Whitespace folded; a no-break space (French `Mini ?`) stays what it is.
 fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// At most `max` characters, cut after a whole word, with an ellipsis when cut.

@@ -2,8 +2,8 @@
 //! module with its own `run`; `stage` runs the list and sums it up.
 
 use crate::checks::{
-    key_facts, language_on_the_page, link_previews, links, malformed, originality, other_hosts,
-    procedure_page, rust, translations, url_contract, warnings,
+    chapter_html, key_facts, language_on_the_page, link_previews, links, malformed, originality,
+    other_hosts, procedure_page, rust, translations, url_contract, warnings,
 };
 use crate::stage::{self, Stage};
 use crate::{browser, serve};
@@ -29,6 +29,10 @@ const STAGES: &[Stage] = &[
     Stage::new("no other host in the markup or styles", other_hosts::run),
     Stage::new("public URL contract", url_contract::run),
     Stage::new("a malformed chapter fails the build", malformed::run),
+    Stage::new(
+        "chapter HTML: what the policy blocks fails the build, plain HTML keeps its words",
+        chapter_html::run,
+    ),
     Stage::new("links and anchors", links::run),
     Stage::new("serve", serve::check),
     Stage::new("browser tests", browser::run),

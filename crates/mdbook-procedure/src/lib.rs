@@ -5,9 +5,11 @@
 //! - `render` writes the chapter back out for the HTML renderer, with a `HowTo` JSON-LD block.
 //! - `markers` is the authoring syntax; `references` finds "step 3"; `error` says `file:line: …`.
 //! - `figures` draws what the hands do in a step, from the guide's own drawings.
+//! - `chapter_html` fails a chapter whose HTML the site's Content-Security-Policy would block.
 //! - `translate` puts the catalogue's words into the comments mdbook-gettext leaves as they are.
 //! - `keywords` puts a chapter's `<!-- keywords: … -->` into the search index, hidden on the page.
 
+mod chapter_html;
 pub mod error;
 pub mod figures;
 mod keywords;
@@ -71,7 +73,7 @@ impl Preprocessor for ProcedurePreprocessor {
             None => String::new(),
         };
         let settings = Settings {
-            translated: language != catalogue::SOURCE_LANGUAGE,
+            translation: (language != catalogue::SOURCE_LANGUAGE).then(|| language.to_owned()),
             site_url,
             drawings,
             smart_punctuation: ctx
@@ -80,6 +82,24 @@ impl Preprocessor for ProcedurePreprocessor {
                 .is_some_and(|html| html.smart_punctuation()),
         };
         process(&mut book, &ctx.config.book.src, &settings)?;
+        // mdBook renders the missing-page page without the preprocessors: its HTML is checked
+        // here all the same (in English: a translation's words are the theme's, data-i18n).
+        if settings.translation.is_none() {
+            let name = ctx
+                .config
+                .html_config()
+                .and_then(|html| html.input_404)
+                .unwrap_or_else(|| "404.md".to_owned());
+            let src = ctx.config.book.src.join(&name);
+            if let Ok(text) = std::fs::read_to_string(ctx.root.join(&src)) {
+                let problems = chapter_html::check(&text);
+                if !problems.is_empty() {
+                    let file = src.to_string_lossy();
+                    let errors = problems.iter().map(|p| p.at(&file, &text)).collect();
+                    return Err(SourceErrors(errors).into());
+                }
+            }
+        }
         Ok(book)
     }
 
@@ -99,8 +119,8 @@ pub struct Settings {
     pub drawings: Drawings,
     /// `output.html.smart-punctuation`: we parse as mdBook renders.
     pub smart_punctuation: bool,
-    /// Whether the chapters are a translation, which mdbook-gettext wrote.
-    pub translated: bool,
+    /// The language of the chapters when they are a translation, which mdbook-gettext wrote.
+    pub translation: Option<String>,
 }
 
 /// Rewrites every chapter of `book`; `src_dir` (as in book.toml) prefixes file names in errors.
@@ -112,7 +132,27 @@ pub fn process(book: &mut Book, src_dir: &Path, settings: &Settings) -> Result<(
             continue;
         };
         let Some(path) = &ch.path else { continue };
-        let analyze = if settings.translated {
+        // HTML the site's policy would block, at its line (in a translation, the translator's).
+        let blocked: Vec<error::Problem> = chapter_html::check(&ch.content)
+            .into_iter()
+            .map(|p| match &settings.translation {
+                Some(language) => error::Problem::new(
+                    p.offset,
+                    format!(
+                        "in po/{language}.po, the translation of this chapter: {}",
+                        p.message
+                    ),
+                ),
+                None => p,
+            })
+            .collect();
+        errors.extend(locate(
+            &blocked,
+            src_dir,
+            ch.source_path.as_ref(),
+            &ch.content,
+        ));
+        let analyze = if settings.translation.is_some() {
             procedure::analyze_translation
         } else {
             procedure::analyze

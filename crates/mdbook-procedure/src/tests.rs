@@ -31,7 +31,7 @@ fn settings(site_url: &str) -> Settings {
         site_url: site_url.to_owned(),
         drawings: drawings(),
         smart_punctuation: false,
-        translated: false,
+        translation: None,
     }
 }
 

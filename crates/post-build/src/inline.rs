@@ -57,6 +57,10 @@ struct Page {
 
 /// One page with its first lines written in (`first_paint`), its styles inlined, guided mode's
 /// scripts bundled or gone, and its policy.
+/// What mdBook 0.4.52 writes between the chapters of its print page (`hbs_renderer.rs`).
+const PRINT_SEPARATOR: &str =
+    r#"<div style="break-before: page; page-break-before: always;"></div>"#;
+
 fn page(book_dir: &Path, html: &str, first_paint: &str) -> Result<Page> {
     let doc = Html::parse_document(html);
     let all = |selector: &str, attribute: &str| -> Vec<String> {
@@ -160,11 +164,6 @@ fn page(book_dir: &Path, html: &str, first_paint: &str) -> Result<Page> {
             }
             Ok(())
         }))
-        // mdBook's print page puts a styled <div> between chapters.
-        .append_element_content_handler(element!("div[style]", |el| {
-            el.remove();
-            Ok(())
-        }))
         .append_element_content_handler(element!(
             "meta[http-equiv='Content-Security-Policy']",
             |el| {
@@ -175,7 +174,10 @@ fn page(book_dir: &Path, html: &str, first_paint: &str) -> Result<Page> {
                 Ok(())
             }
         ));
-    let html = rewrite_str(html, settings)?;
+    // mdBook's print page puts exactly this between chapters; the site's print styles break the
+    // pages instead, and the policy would block the style. Nothing an author writes is removed:
+    // the preprocessor refuses a chapter's `style` attribute (its `chapter_html`).
+    let html = rewrite_str(&html.replace(PRINT_SEPARATOR, ""), settings)?;
     Ok(Page {
         html,
         style,

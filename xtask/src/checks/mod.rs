@@ -1,6 +1,7 @@
 //! The checks of `cargo xtask test`, one module each, each with its own `run` (the stage) and the
 //! pure functions it is made of, with unit tests beside them. `html_text` is shared.
 
+pub mod chapter_html;
 pub mod html_text;
 pub mod key_facts;
 pub mod language_on_the_page;

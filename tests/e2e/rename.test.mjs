@@ -1,4 +1,4 @@
-// A page renamed as the README says (in a copy of the book that `cargo xtask test` builds, with
+// A page renamed as CONTRIBUTING.md says (in a copy of the book that `cargo xtask test` builds, with
 // about.md moved to credits.md and a redirect in book.toml): a forum link to the old address, with
 // an anchor, lands on the new page at that anchor, under the site's Content-Security-Policy, with
 // no error on the way.

@@ -1,7 +1,8 @@
 // The service worker: after one visit, the whole guide works with no signal.
-// crates/offline copies this file to the site's root as sw.js and fills in the two lines below
-// with the files actually built and a hash of their content; a rebuild with changed content
-// gives a new VERSION, so the next online visit installs a new cache and deletes the old one.
+// crates/post-build/src/offline/ copies this file to the site's root as sw.js and fills in the
+// two lines below with the files actually built and a hash of their content; a rebuild with
+// changed content gives a new VERSION, so the next online visit installs a new cache and deletes
+// the old one.
 //
 // Pages are network-first with a short timeout: online, the reader gets the newest text; on a
 // weak or no signal, the cached page after at most 3 seconds. Everything else (styles, scripts,

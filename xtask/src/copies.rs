@@ -27,7 +27,7 @@ pub fn changed(name: &str, chapter: &str, change: impl FnOnce(&str) -> String) -
     Ok(copy)
 }
 
-/// The book with about.md renamed to credits.md exactly as the README's recipe says (move the
+/// The book with about.md renamed to credits.md exactly as CONTRIBUTING.md's recipe says (move the
 /// file, follow it in SUMMARY.md and in every link, add a redirect), built into its `book/` with
 /// everything `cargo xtask build` adds.
 pub fn renamed() -> Result<TempDir> {

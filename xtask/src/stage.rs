@@ -112,7 +112,8 @@ mod tests {
             Stage::new("a", || bail!("a fails")),
             Stage::new("b", || Ok(())),
             Stage::needed("c", || bail!("c fails")),
-            Stage::new("d", || Ok(())),
+            // Had it run, `d` would be in the failures: its absence shows that it did not.
+            Stage::new("d", || bail!("d ran after a needed stage failed")),
         ];
         let err = run_all(&stages.iter().collect::<Vec<_>>())
             .unwrap_err()

@@ -141,24 +141,39 @@ pub fn parse(html: &str) -> Parsed {
     }
 }
 
-/// Every marker's name, ours and the other comment lines a chapter may carry.
-const NAMES: [&str; 15] = [
+/// The markers whose values are words a reader sees, and the attribute of its step each becomes
+/// (`None`: a chapter's, not a step's). The one list: the catalogues take these words
+/// (`translate`), the renderer writes these attributes (`render`), and the checks, guided mode's
+/// tests and the French typography read them back.
+pub const WORD_MARKERS: [(&str, Option<&str>); 8] = [
+    ("keywords", None),
+    ("description", None),
+    ("start", Some("data-start-label")),
+    ("done", Some("data-done-label")),
+    ("fail", Some("data-fail-labels")),
+    ("brief", Some("data-brief")),
+    ("hint", Some("data-hint")),
+    ("again", Some("data-again")),
+];
+
+/// The markers whose values are the procedure's data, the same in every language.
+const DATA_MARKERS: [&str; 7] = [
     "procedure",
     "window",
     "repeat-from",
     "presses",
-    "start",
-    "done",
-    "fail",
-    "again",
-    "brief",
-    "hint",
     "hold",
     "press",
     "ignition",
-    "keywords",
-    "description",
 ];
+
+/// The attribute a step's words marker becomes (`data-start-label` for `start`).
+pub fn attribute(marker: &str) -> &'static str {
+    WORD_MARKERS
+        .iter()
+        .find_map(|(name, attribute)| (*name == marker).then_some(*attribute).flatten())
+        .unwrap_or_else(|| panic!("`{marker}` is not a step's words marker"))
+}
 
 /// The marker a comment most likely meant, when its name is a marker's name mistyped
 /// (`procdure`, `windw: 5s`): otherwise it would pass as an ordinary comment and do nothing.
@@ -169,7 +184,8 @@ pub fn near_miss(body: &str) -> Option<&'static str> {
     }
     let name = name.to_ascii_lowercase();
     // One slip in a short name, two in a long one: "note" is not "done".
-    NAMES.into_iter().find(|known| {
+    let names = WORD_MARKERS.iter().map(|(name, _)| *name);
+    DATA_MARKERS.into_iter().chain(names).find(|known| {
         let allowed = if known.len() > 5 { 2 } else { 1 };
         *known != name && strsim::levenshtein(known, &name) <= allowed
     })

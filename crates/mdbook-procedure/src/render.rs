@@ -26,6 +26,7 @@
 use crate::error::Problem;
 use crate::figures;
 use crate::markdown::inline_html;
+use crate::markers::attribute as marker_attribute;
 use crate::procedure::{step_id, Chapter, Procedure, Step};
 use crate::references::Reference;
 use crate::Settings;
@@ -172,17 +173,25 @@ fn list(
         if let Some(presses) = step.presses {
             let _ = write!(html, " data-presses=\"{presses}\"");
         }
-        if let Some(label) = &step.start_label {
-            let _ = write!(html, " data-start-label=\"{}\"", attribute(label));
-        }
-        if let Some(label) = &step.done_label {
-            let _ = write!(html, " data-done-label=\"{}\"", attribute(label));
-        }
+        // The words markers' attributes: `markers::WORD_MARKERS` names them.
+        let words_of = |html: &mut String, marker: &str, words: &Option<String>| {
+            if let Some(words) = words {
+                let _ = write!(
+                    html,
+                    " {}=\"{}\"",
+                    marker_attribute(marker),
+                    attribute(words)
+                );
+            }
+        };
+        words_of(&mut html, "start", &step.start_label);
+        words_of(&mut html, "done", &step.done_label);
         // One answer per line: a label is one line of words (translate::message folds them).
         if !step.fail_labels.is_empty() {
             let _ = write!(
                 html,
-                " data-fail-labels=\"{}\"",
+                " {}=\"{}\"",
+                marker_attribute("fail"),
                 step.fail_labels
                     .iter()
                     .map(|label| attribute(label))
@@ -190,15 +199,13 @@ fn list(
                     .join("&#10;")
             );
         }
-        for (name, words) in [("brief", &step.brief), ("hint", &step.hint)] {
-            if let Some(words) = words {
-                let _ = write!(html, " data-{name}=\"{}\"", attribute(words));
-            }
-        }
+        words_of(&mut html, "brief", &step.brief);
+        words_of(&mut html, "hint", &step.hint);
         if let Some(words) = &step.again {
             let _ = write!(
                 html,
-                " data-again=\"{}\"",
+                " {}=\"{}\"",
+                marker_attribute("again"),
                 attribute(&inline_html(words, settings.smart_punctuation))
             );
         }

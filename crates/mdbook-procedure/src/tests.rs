@@ -214,9 +214,21 @@ fn chapter_with_markers() -> impl Strategy<Value = String> {
         .prop_map(|parts| parts.into_iter().map(|(p, sep)| p + &sep).collect())
 }
 
+/// Markers that are wrong wherever they stand: a mistyped name, a missing or impossible value.
+const MALFORMED: &[&str] = &[
+    "<!-- window: 0s -->",
+    "<!-- window: x -->",
+    "<!-- hold: trunk -->",
+    "<!-- press: lock, lock -->",
+    "<!-- ignition: start -->",
+    "<!-- procdure -->",
+    "<!-- done: -->",
+];
+
 proptest! {
-    /// Bad input never panics and is never waved through: the chapter builds, or every problem is
-    /// reported as `file:line: what is wrong`.
+    /// Bad input never panics: the chapter builds, or every problem is reported as
+    /// `file:line: what is wrong` (that a malformed marker is never waved through is the next
+    /// property's).
     #[test]
     fn any_chapter_builds_or_fails_with_file_and_line(text in chapter_with_markers()) {
         match run(&[("a.md", &text)]) {
@@ -229,6 +241,22 @@ proptest! {
                 }
             }
         }
+    }
+
+    /// A malformed marker at the end of any line of a good chapter fails it, naming that line.
+    #[test]
+    fn a_malformed_marker_fails_at_its_line(
+        at in 0usize..PROCEDURE.lines().count(),
+        bad in prop::sample::select(MALFORMED),
+    ) {
+        let text: String = PROCEDURE
+            .lines()
+            .enumerate()
+            .map(|(n, line)| if n == at { format!("{line} {bad}\n") } else { format!("{line}\n") })
+            .collect();
+        let errors = run(&[("a.md", &text)]).expect_err("a malformed marker was waved through");
+        let line = format!("src/a.md:{}:", at + 1);
+        prop_assert!(errors.contains(&line), "{} not in {}", line, errors);
     }
 
     #[test]

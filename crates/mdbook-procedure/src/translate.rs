@@ -3,9 +3,9 @@
 //! word a reader sees is a message wherever the chapter writes it:
 //!
 //! - **Comments.** A comment on a line of its own is, for Markdown, HTML to keep as it is. The
-//!   words of `keywords`, `description`, `start`, `done`, `fail`, `again`, `brief` and `hint` are
-//!   messages; the other markers (windows, presses, the loop, the buttons) are data and stay as
-//!   written, so no translation can change the procedure.
+//!   words of the words markers (`markers::WORD_MARKERS`: keywords, description, guided mode's
+//!   buttons and lines) are messages; the other markers (windows, presses, the loop, the
+//!   buttons) are data and stay as written, so no translation can change the procedure.
 //! - **Admonitions** (```` ```admonish ````) are code blocks, which mdbook-gettext takes whole, and
 //!   only when they hold `"` or `//` (an admonition without a title has neither). Here the title
 //!   (or, without one, the name admonish shows: "Warning") is a message, and so is each
@@ -15,16 +15,20 @@
 //!   `aria-label` and `placeholder` attributes.
 
 use crate::markdown;
+use crate::markers::WORD_MARKERS;
 use catalogue::Catalogue;
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// A comment of a words marker (`markers::WORD_MARKERS`), its words captured.
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?s)<!--\s*(?:keywords|description|start|done|fail|again|brief|hint)\s*:\s*(.*?)\s*-->",
-    )
+    let names: Vec<&str> = WORD_MARKERS.iter().map(|(name, _)| *name).collect();
+    Regex::new(&format!(
+        r"(?s)<!--\s*(?:{})\s*:\s*(.*?)\s*-->",
+        names.join("|")
+    ))
     .expect("valid regex")
 });
 

@@ -22,12 +22,12 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 /// The HowTo data of a procedure page, whose steps are words.
 const LINKED_DATA: &str = "<script type=\"application/ld+json\">";
 
-/// The attributes whose values are words.
+/// The attributes whose values may be words: a reader's labels, a link preview's `content`,
+/// and every `data-` attribute (guided mode's words; the others hold names and numbers, which
+/// the rules leave as they are).
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"\b(alt|title|aria-label|placeholder|content|data-[\w-]*labels?|data-brief|data-hint|data-again)="([^"]*)""#,
-    )
-    .expect("valid regex")
+    Regex::new(r#"\b(alt|title|aria-label|placeholder|content|data-[\w-]+)="([^"]*)""#)
+        .expect("valid regex")
 });
 
 /// An inline element's end (or inline code, whole): text right after it follows its last word.

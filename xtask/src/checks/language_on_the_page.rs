@@ -37,19 +37,16 @@ const PROPER_NAMES: &[&str] = &[
     "Nederlands",
 ];
 
-/// The attributes whose values a reader sees or hears, or guided mode shows.
-const WORD_ATTRIBUTES: &[&str] = &[
-    "alt",
-    "title",
-    "aria-label",
-    "placeholder",
-    "data-start-label",
-    "data-done-label",
-    "data-fail-labels",
-    "data-again",
-    "data-brief",
-    "data-hint",
-];
+/// The attributes whose values a reader sees or hears; guided mode's words are the words
+/// markers' attributes (`markers::WORD_MARKERS`).
+const WORD_ATTRIBUTES: &[&str] = &["alt", "title", "aria-label", "placeholder"];
+
+fn word_attributes() -> impl Iterator<Item = &'static str> {
+    let guided = mdbook_procedure::markers::WORD_MARKERS
+        .iter()
+        .filter_map(|(_, attribute)| *attribute);
+    WORD_ATTRIBUTES.iter().copied().chain(guided)
+}
 
 pub fn run() -> Result<()> {
     let mut problems = Vec::new();
@@ -161,11 +158,11 @@ pub fn long_step_sentences(html: &str) -> Vec<String> {
 /// text of `data-again`'s HTML.
 fn attribute_words(element: ElementRef) -> Vec<String> {
     let mut words = Vec::new();
-    for name in WORD_ATTRIBUTES {
+    for name in word_attributes() {
         let Some(value) = element.value().attr(name) else {
             continue;
         };
-        if *name == "data-fail-labels" {
+        if name == mdbook_procedure::markers::attribute("fail") {
             words.extend(value.split('\n').map(str::to_owned));
         } else {
             words.push(Html::parse_fragment(value).root_element().text().collect());

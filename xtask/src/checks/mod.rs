@@ -2,6 +2,7 @@
 //! pure functions it is made of, with unit tests beside them. `html_text` is shared.
 
 pub mod chapter_html;
+mod docs;
 pub mod html_text;
 pub mod key_facts;
 pub mod language_on_the_page;

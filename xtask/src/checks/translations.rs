@@ -54,6 +54,13 @@ pub fn run() -> Result<()> {
     Ok(())
 }
 
+/// Whether a step's attribute holds words (a words marker's, `markers::WORD_MARKERS`).
+fn holds_words(attribute: &str) -> bool {
+    mdbook_procedure::markers::WORD_MARKERS
+        .iter()
+        .any(|(_, a)| *a == Some(attribute))
+}
+
 /// Each step of a procedure page as data: what guided mode and the figures read, but no words.
 fn steps(html: &str) -> Vec<Vec<(String, String)>> {
     let doc = Html::parse_document(html);
@@ -65,11 +72,13 @@ fn steps(html: &str) -> Vec<Vec<(String, String)>> {
             let mut fields: Vec<(String, String)> = li
                 .value()
                 .attrs()
-                .map(|(name, value)| match name {
+                .map(|(name, value)| {
                     // Words: only whether the step has them.
-                    "data-start-label" | "data-done-label" | "data-fail-labels" | "data-again"
-                    | "data-brief" | "data-hint" => (name.to_owned(), String::from("(words)")),
-                    _ => (name.to_owned(), value.to_owned()),
+                    if holds_words(name) {
+                        (name.to_owned(), String::from("(words)"))
+                    } else {
+                        (name.to_owned(), value.to_owned())
+                    }
                 })
                 .collect();
             for (n, part) in li.select(&figure_parts).enumerate() {

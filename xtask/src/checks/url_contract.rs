@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 
 /// The stage: every line of tests/public-urls.txt resolves in the build; and in a copy of the
-/// book with a page renamed as the README says, every one still does.
+/// book with a page renamed as CONTRIBUTING.md says, every one still does.
 pub fn run() -> Result<()> {
     let contract = fs::read_to_string(paths::root().join("tests/public-urls.txt"))?;
     let site = post_build::Site::from_book_toml(&paths::root().join("book.toml"))?;
@@ -26,12 +26,12 @@ pub fn run() -> Result<()> {
     let problems = in_book(renamed.path(), &renamed.path().join("book"))?;
     if !problems.is_empty() {
         bail!(
-            "after renaming about.md to credits.md as the README says:\n{}",
+            "after renaming about.md to credits.md as CONTRIBUTING.md says:\n{}",
             problems.join("\n")
         );
     }
     println!(
-        "every public address resolves, and still does with about.md renamed as the README says"
+        "every public address resolves, and still does with about.md renamed as CONTRIBUTING.md says"
     );
     Ok(())
 }

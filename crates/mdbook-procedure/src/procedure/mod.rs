@@ -1,8 +1,15 @@
 //! Reading a chapter: where its procedure is, what each step says and requires, and which
-//! step references its text makes. Nothing here changes the chapter (see `render`).
+//! step references its text makes. Nothing here changes the chapter (see `render`). What a
+//! procedure is lives in `model`, the rules it must keep in `validate`; this module is the reader.
 //!
 //! A procedure is the numbered list right after a `<!-- procedure -->` line. Step ids are made
 //! here: step N is `step-N`, so the list must be numbered 1, 2, 3… in the Markdown itself.
+
+mod model;
+mod validate;
+
+pub use model::{step_id, Chapter, Procedure, Step};
+use validate::{add_answer, set, set_list};
 
 use crate::error::Problem;
 use crate::markdown::parser;
@@ -11,76 +18,6 @@ use crate::references::{self, Reference};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 use std::collections::HashMap;
 use std::ops::Range;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Step {
-    pub number: u32,
-    /// Seconds the reader has for this step.
-    pub window: Option<u32>,
-    /// The step this one loops back to, for each further key.
-    pub repeat_from: Option<u32>,
-    /// Presses of a button that make up the step.
-    pub presses: Option<u32>,
-    /// Words on guided mode's buttons: the tap that starts the window, the tap that ends the step,
-    /// the taps that say it did not work (one per outcome a reader can tell apart).
-    pub start_label: Option<String>,
-    pub done_label: Option<String>,
-    pub fail_labels: Vec<String>,
-    /// The step in one short line, for a screen too small for all its words, and what helps
-    /// after its window was missed.
-    pub brief: Option<String>,
-    pub hint: Option<String>,
-    /// The step's words (Markdown) when it is repeated for a further key.
-    pub again: Option<String>,
-    /// What the hands do, drawn as the step's figure: buttons held, buttons pressed, the ignition.
-    pub hold: Vec<String>,
-    pub press: Vec<String>,
-    pub ignition: Option<String>,
-    /// Plain text, markers left out, whitespace folded.
-    pub text: String,
-    /// The whole list item, and where its content starts (after `3. `).
-    pub item: Range<usize>,
-    pub content_start: usize,
-    /// Columns of indentation that continuation lines carry because they are inside the item.
-    pub indent: usize,
-    /// The marker comments inside the step, which the output leaves out.
-    pub markers: Vec<Range<usize>>,
-}
-
-impl Step {
-    pub fn id(&self) -> String {
-        step_id(self.number)
-    }
-
-    /// What the hands do in this step, for its figure.
-    pub fn action(&self) -> crate::figures::Action<'_> {
-        crate::figures::Action {
-            hold: &self.hold,
-            press: &self.press,
-            presses: self.presses.unwrap_or(1),
-            ignition: self.ignition.as_deref(),
-        }
-    }
-}
-
-pub fn step_id(number: u32) -> String {
-    format!("step-{number}")
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Procedure {
-    /// From the `<!-- procedure -->` marker to the end of the list.
-    pub span: Range<usize>,
-    pub steps: Vec<Step>,
-}
-
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Chapter {
-    pub procedures: Vec<Procedure>,
-    pub references: Vec<Reference>,
-    /// Where the chapter's title (its first `#` heading) ends.
-    pub title_end: Option<usize>,
-}
 
 /// Reads a chapter's Markdown (parsed as mdBook does, `smart_punctuation` as in book.toml); every
 /// problem found is returned, not just the first.
@@ -420,118 +357,24 @@ impl Reader<'_> {
             .step_numbers
             .insert(number, item.start)
             .map(|at| crate::error::line_of(text, at));
-        if let Some(line) = earlier {
-            self.problem(
-                item.start,
-                format!(
-                    "duplicate step id `{}`: already used on line {line}",
-                    step_id(number)
-                ),
-            );
-        } else if number != expected {
-            self.problem(
-                item.start,
-                format!("steps must be numbered 1, 2, 3… with no gap: expected {expected}, found {number}"),
-            );
+        if let Some(message) = validate::step_number(number, expected, earlier) {
+            self.problem(item.start, message);
         }
         self.current
             .as_mut()
             .expect("inside a procedure")
             .steps
-            .push(Step {
+            .push(Step::new(
                 number,
-                window: None,
-                repeat_from: None,
-                presses: None,
-                start_label: None,
-                done_label: None,
-                fail_labels: Vec::new(),
-                brief: None,
-                hint: None,
-                again: None,
-                hold: Vec::new(),
-                press: Vec::new(),
-                ignition: None,
-                text: String::new(),
-                item: item.clone(),
+                item.clone(),
                 content_start,
-                indent: item.start - line_start + digits + 1 + spaces,
-                markers: Vec::new(),
-            });
+                item.start - line_start + digits + 1 + spaces,
+            ));
     }
 
     fn finish_procedure(&mut self) {
         let mut procedure = self.current.take().expect("inside a procedure");
-        let count = procedure.steps.len() as u32;
-        let repeated: Vec<u32> = procedure
-            .steps
-            .iter()
-            .filter_map(|s| s.repeat_from)
-            .collect();
-        for step in &procedure.steps {
-            let at = step.markers.first().map_or(step.item.start, |m| m.start);
-            if step.again.is_some() && !repeated.contains(&step.number) {
-                self.problems.push(Problem::new(
-                    at,
-                    format!(
-                        "`again` gives a step's words for a further key, but no `repeat-from` \
-                         goes back to step {}",
-                        step.number
-                    ),
-                ));
-            }
-            if let Some(both) = step.hold.iter().find(|b| step.press.contains(b)) {
-                self.problems.push(Problem::new(
-                    at,
-                    format!("`{both}` cannot be both held and pressed in one step"),
-                ));
-            }
-            if step.start_label.is_some() && step.window.is_none() {
-                self.problems.push(Problem::new(
-                    at,
-                    "`start` labels the tap that starts the step's window, but this step has no \
-                     `window`",
-                ));
-            }
-            if !step.fail_labels.is_empty() && step.done_label.is_none() {
-                self.problems.push(Problem::new(
-                    at,
-                    "a step with a `fail` button needs a `done` button too, \
-                     e.g. `<!-- done: The doors locked, then unlocked -->`",
-                ));
-            }
-        }
-        // Guided mode follows one loop for further keys.
-        if let Some(second) = procedure
-            .steps
-            .iter()
-            .filter(|s| s.repeat_from.is_some())
-            .nth(1)
-        {
-            let at = second
-                .markers
-                .first()
-                .map_or(second.item.start, |m| m.start);
-            self.problems.push(Problem::new(
-                at,
-                "a procedure has one `repeat-from` loop; this is a second one",
-            ));
-        }
-        for step in &mut procedure.steps {
-            step.text = step.text.split_whitespace().collect::<Vec<_>>().join(" ");
-            if let Some(target) = step.repeat_from {
-                if target >= step.number || target > count {
-                    let at = step.markers.first().map_or(step.item.start, |m| m.start);
-                    self.problems.push(Problem::new(
-                        at,
-                        format!(
-                            "`repeat-from: {target}` must name an earlier step (this is step {})",
-                            step.number
-                        ),
-                    ));
-                }
-            }
-        }
+        self.problems.extend(validate::procedure(&mut procedure));
         self.chapter.procedures.push(procedure);
     }
 }
@@ -548,29 +391,6 @@ fn comment_spans(html: &str) -> Vec<Range<usize>> {
         at = end;
     }
     spans
-}
-
-/// Sets a step's field from its marker; returns the marker's name if it was already set.
-fn set<T>(field: &mut Option<T>, value: T, name: &'static str) -> Option<&'static str> {
-    field.replace(value).map(|_| name)
-}
-
-/// A `fail` answer: a step may have several, each different (two alike could not be told apart).
-fn add_answer(answers: &mut Vec<String>, label: String) -> Option<&'static str> {
-    let repeated = answers.contains(&label);
-    answers.push(label);
-    repeated.then_some("fail")
-}
-
-/// The same for a marker that names buttons.
-fn set_list(
-    field: &mut Vec<String>,
-    value: Vec<String>,
-    name: &'static str,
-) -> Option<&'static str> {
-    let repeated = !field.is_empty();
-    *field = value;
-    repeated.then_some(name)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 
 use crate::error::Problem;
 use crate::markdown;
-use pulldown_cmark::{Event, Tag};
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -30,9 +30,18 @@ static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
 /// What the policy blocks, found in the HTML of a chapter: each at its offset.
 pub fn check(text: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let mut in_admonition = false;
     for (event, range) in markdown::parser(text, false).into_offset_iter() {
         match event {
             Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => {
+                problems.extend(in_html(&text[range.clone()], range.start));
+            }
+            // An admonition's body is Markdown that admonish renders, raw HTML included.
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                in_admonition = info.split_whitespace().next() == Some("admonish");
+            }
+            Event::End(TagEnd::CodeBlock) => in_admonition = false,
+            Event::Text(_) if in_admonition => {
                 problems.extend(in_html(&text[range.clone()], range.start));
             }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
@@ -69,6 +78,21 @@ fn other_host(url: &str) -> String {
         "`{url}` is loaded from another host, which the site's Content-Security-Policy blocks \
          (and a reader offline could not load): put the file in `src/images/`"
     )
+}
+
+/// The address of another host that attribute `key` would load, if any (`srcset` lists several).
+fn loaded_elsewhere<'a>(key: &str, value: &'a str) -> Option<&'a str> {
+    if !LOADS.contains(&key) {
+        return None;
+    }
+    let mut addresses = value
+        .split(',')
+        .map(|c| c.split_whitespace().next().unwrap_or(""));
+    if key == "srcset" {
+        addresses.find(|a| elsewhere(a))
+    } else {
+        Some(value).filter(|v| elsewhere(v))
+    }
 }
 
 /// The attributes that make a page load a file.
@@ -136,8 +160,8 @@ fn in_html(html: &str, offset: usize) -> Vec<Problem> {
                 )
             } else if scripted(value) {
                 JAVASCRIPT_URL.to_owned()
-            } else if element.is_none() && LOADS.contains(&key.as_str()) && elsewhere(value) {
-                other_host(value)
+            } else if let Some(far) = loaded_elsewhere(&key, value).filter(|_| element.is_none()) {
+                other_host(far)
             } else if key == "hidden" {
                 format!(
                     "`hidden` on `<{name}>`: its words would never reach a reader; remove it, or \
@@ -177,12 +201,14 @@ mod tests {
             <p\n  onload='x()'>Late.</p>\n\n\
             <p hidden>Secret.</p><template>Later.</template><noscript>Old.</noscript>\n\n\
             <img src=\"https://example.org/key.png\" alt=\"Key\"> ![Key](//example.org/k.png)\n\n\
-            <link rel=\"stylesheet\" href=\"x.css\">\n";
+            <link rel=\"stylesheet\" href=\"x.css\">\n\n\
+            <img srcset=\"k.png 1x, https://example.org/k2.png 2x\">\n\n\
+            ```admonish tip\nRead <span style=\"color: red\">this</span>.\n```\n";
         let found = lines(text);
         let at: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
         assert_eq!(
             at,
-            [3, 5, 7, 9, 11, 11, 13, 15, 15, 17, 20, 20, 20, 22, 22, 24],
+            [3, 5, 7, 9, 11, 11, 13, 15, 15, 17, 20, 20, 20, 22, 22, 24, 26, 29],
             "{found:#?}"
         );
         assert!(found[10].1.contains("`hidden` on `<p>`"));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bookDir, searchQueries, useSite, visit } from './site.mjs';
+import { bookDir, scoreSearch, searchQueries, useSite, visit } from './site.mjs';
 
 const site = useSite();
 
@@ -32,19 +32,7 @@ test(`search evaluation: ${QUERIES.length} queries, hits@1 ≥ 95 % and hits@3 =
   }), QUERIES);
   await context.close();
 
-  const score = (group) => {
-    let at1 = 0;
-    let at3 = 0;
-    const misses = [];
-    QUERIES.forEach(({ query, page, group: g }, i) => {
-      if (group && g !== group) return;
-      const place = ranked[i].indexOf(page) + 1;
-      if (place === 1) at1 += 1;
-      if (place >= 1 && place <= 3) at3 += 1;
-      if (place !== 1) misses.push(`"${query}": ${page} is ${place ? `#${place}` : 'not found'} (got ${ranked[i].slice(0, 3).join(', ') || 'nothing'})`);
-    });
-    return { at1, at3, misses };
-  };
+  const score = (group) => scoreSearch(QUERIES, ranked, group);
   const all = score();
   const right = score('spelt right');
   const percent = (n) => ((100 * n) / QUERIES.length).toFixed(1);

@@ -76,6 +76,37 @@ export function searchQueries() {
   return out;
 }
 
+/** The queries of tests/search-queries-translated.txt, by language folder ('de/'). */
+export function translatedSearchQueries() {
+  const out = {};
+  let folder = '';
+  for (const line of readFileSync(new URL('../search-queries-translated.txt', import.meta.url), 'utf8').split('\n')) {
+    if (line.startsWith('## ')) folder = `${line.slice(3).trim()}/`;
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [query, page] = line.split('|').map((part) => part.trim());
+    (out[folder] ??= []).push({ query, page });
+  }
+  return out;
+}
+
+/**
+ * How `ranked` (for each query, its pages best first) scores against the queries' pages, for the
+ * queries of `group` or all: hits at 1 and at 3, and each miss in words.
+ */
+export function scoreSearch(queries, ranked, group) {
+  let at1 = 0;
+  let at3 = 0;
+  const misses = [];
+  queries.forEach(({ query, page, group: g }, i) => {
+    if (group && g !== group) return;
+    const place = ranked[i].indexOf(page) + 1;
+    if (place === 1) at1 += 1;
+    if (place >= 1 && place <= 3) at3 += 1;
+    if (place !== 1) misses.push(`"${query}": ${page} is ${place ? `#${place}` : 'not found'} (got ${ranked[i].slice(0, 3).join(', ') || 'nothing'})`);
+  });
+  return { at1, at3, misses };
+}
+
 /** A page's file name, without its language's folder. */
 export const fileName = (page) => page.split('/').pop();
 

@@ -7,29 +7,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bookDir, builtPages, fileName, languageFolders, useSite, visit } from './site.mjs';
+import {
+  bookDir, builtPages, fileName, languageFolders, translatedSearchQueries, useSite, visit,
+} from './site.mjs';
 import { guidedPhone, settled, wholeSession } from './guided-walk.mjs';
 
 const site = useSite();
 const translations = languageFolders().slice(1);
 
-/** The queries of tests/search-queries-translated.txt, by language folder ('de/'). */
-function queries() {
-  const out = {};
-  let folder = '';
-  for (const line of readFileSync(new URL('../search-queries-translated.txt', import.meta.url), 'utf8').split('\n')) {
-    if (line.startsWith('## ')) folder = `${line.slice(3).trim()}/`;
-    if (!line.trim() || line.startsWith('#')) continue;
-    const [query, page] = line.split('|').map((part) => part.trim());
-    (out[folder] ??= []).push({ query, page });
-  }
-  return out;
-}
-
 test('every translation has the pages of the English guide, and search queries of its own', () => {
   const english = builtPages('').map(fileName);
   assert.ok(translations.length >= 3, `de, fr and nl at least: ${translations}`);
-  const byLanguage = queries();
+  const byLanguage = translatedSearchQueries();
   for (const folder of translations) {
     assert.deepEqual(builtPages(folder).map(fileName), english, `/${folder} has every page`);
     assert.ok(byLanguage[folder]?.length >= 4, `search queries for /${folder}`);
@@ -140,7 +129,7 @@ for (const folder of translations) {
     await visit(tab, `${site.url}/${folder}index.html`);
     await tab.locator('#search-toggle').click();
     await tab.waitForFunction(() => window.siteSearch);
-    const list = queries()[folder];
+    const list = translatedSearchQueries()[folder];
     const ranked = await tab.evaluate((qs) => qs.map(({ query }) => [
       ...new Set(window.siteSearch.find(query).map((r) => r.url.split('#')[0])),
     ]), list);

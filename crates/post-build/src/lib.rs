@@ -5,7 +5,7 @@
 //!
 //! 1. `minify`: the theme's scripts and styles without their comments;
 //! 2. `search`: search's files (lunr, the language's stemmer, the guide's sections, our
-//!    search.js), named in every page;
+//!    rank.js and search.js), named in every page;
 //! 3. `inline`: each page's first lines (theme/first-paint.js) and styles in the page, guided
 //!    mode's scripts in one file only where there is a procedure, the policy allowing exactly the
 //!    page's own inline code (`csp`);

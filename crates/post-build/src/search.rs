@@ -1,6 +1,6 @@
-//! Search's two files, which a page loads only when the reader opens search (theme/search/search.js
-//! says how it ranks): lunr as its package ships it, and our search.js, minified, after the
-//! guide's sections, taken from the index mdBook writes (`searchindex-<hash>.js`: each section's
+//! Search's two files, which a page loads only when the reader opens search (theme/search/rank.js
+//! says how it ranks): lunr as its package ships it, and our rank.js and search.js, minified,
+//! after the guide's sections, taken from the index mdBook writes (`searchindex-<hash>.js`: each section's
 //! address, chapter, title and text). A chapter's hidden keywords (mdbook-procedure puts them in
 //! `<p class="search-keywords">`) leave its text and become phrases of their own. Every page's
 //! search button names the two files, in order, in `data-scripts`; mdBook's own search files are
@@ -66,6 +66,9 @@ impl Section {
     }
 }
 
+/// Our search code, in theme/, in the order it runs: the ranking, then what shows its results.
+const CODE: [&str; 2] = ["search/rank.js", "search/search.js"];
+
 /// Writes search's files into the book and names them in every page; returns their names. In a
 /// translation, lunr-languages' support file and the language's own (stemmer, stop words) come
 /// between lunr and ours, as their package ships them.
@@ -80,11 +83,14 @@ pub fn write(theme_dir: &Path, book_dir: &Path, language: &str) -> Result<Vec<St
     fs::create_dir_all(book_dir.join(FOLDER))?;
     let lunr =
         fs::read(theme_dir.join("search/lunr.min.js")).context("theme/search/lunr.min.js")?;
-    let code =
-        fs::read_to_string(theme_dir.join("search/search.js")).context("theme/search/search.js")?;
-    // The sections and the code in one file: one request, and gzip shares one dictionary.
-    let code = minify::js(&code).context("theme/search/search.js")?;
-    let search = format!("{data}{code}");
+    // The sections and the code (the ranking, then the results) in one file: one request, and
+    // gzip shares one dictionary.
+    let mut search = data;
+    for file in CODE {
+        let code =
+            fs::read_to_string(theme_dir.join(file)).with_context(|| format!("theme/{file}"))?;
+        search.push_str(&minify::js(&code).with_context(|| format!("theme/{file}"))?);
+    }
     let mut files = vec![hashed(book_dir, "lunr", ".min.js", &lunr)?];
     if language != catalogue::SOURCE_LANGUAGE {
         for name in ["lunr.stemmer.support", &format!("lunr.{language}")] {
@@ -256,6 +262,7 @@ mod tests {
             "/* lunr */ var lunr;",
         )
         .unwrap();
+        fs::write(dir.path().join("search/rank.js"), "// how\nvar rank = 1;\n").unwrap();
         fs::write(
             dir.path().join("search/search.js"),
             "// why\nvar search = 1;\n",
@@ -277,7 +284,10 @@ mod tests {
         );
         let search = read(&files[1]);
         let (data, code) = search.split_once(";\n").unwrap();
-        assert_eq!(code, "var search=1;");
+        assert_eq!(
+            code, "var rank=1;var search=1;",
+            "the ranking, then its results"
+        );
         let data: serde_json::Value =
             serde_json::from_str(data.strip_prefix("window.searchSections=").unwrap()).unwrap();
         assert_eq!(

@@ -150,6 +150,13 @@ impl Site {
         })
     }
 
+    /// For tests: the site with this repository's `theme/` (its brand, `brand`).
+    #[cfg(test)]
+    pub fn in_this_repository(mut self) -> Site {
+        self.root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+        self
+    }
+
     /// The redirect pages mdBook writes at the moved pages' old addresses (`about.html`).
     pub fn redirect_pages(&self) -> Vec<String> {
         let mut pages: Vec<String> = self

@@ -25,6 +25,7 @@
 //!
 //! `config` is what book.toml says.
 
+mod brand;
 mod config;
 mod csp;
 mod draw;

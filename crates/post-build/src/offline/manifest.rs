@@ -1,25 +1,15 @@
 //! The web app manifest, so the guide can be added to a phone's home screen, with its icons drawn
-//! at build: 192 and 512 px, and a 512 px maskable one whose picture keeps to the safe circle.
+//! at build from the favicon (`brand`): 192 and 512 px, and a 512 px maskable one whose picture
+//! keeps to the safe circle.
 
+use crate::brand::Brand;
 use crate::config::Site;
 use crate::draw::Drawing;
 use anyhow::Result;
 use std::fs;
 use std::path::Path;
 
-pub const THEME_COLOUR: &str = "#0b5cad";
 const BACKGROUND: &str = "#ffffff";
-
-/// The padlock of the favicon on the site's blue; `inset` is the share of the side kept clear
-/// around the picture (maskable icons are cropped to a circle of 80 %).
-fn icon_svg(inset: f32, rounded: bool) -> String {
-    let radius = if rounded { 7.0 } else { 0.0 };
-    let scale = 1.0 - 2.0 * inset;
-    let offset = 32.0 * inset;
-    format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="{radius}" fill="{THEME_COLOUR}"/><g transform="translate({offset} {offset}) scale({scale})"><path d="M11 14v-3a5 5 0 0 1 10 0v3h-2.5v-3a2.5 2.5 0 0 0-5 0v3z" fill="#fff"/><rect x="8" y="14" width="16" height="12" rx="2" fill="#fff"/><circle cx="16" cy="20" r="2" fill="{THEME_COLOUR}"/></g></svg>"##
-    )
-}
 
 /// The icons, in the book.
 pub const ICONS: [&str; 3] = [
@@ -38,9 +28,13 @@ pub fn write(book_dir: &Path, site: &Site, drawing: &Drawing) -> Result<()> {
     let icons = book_dir.join("icons");
     fs::create_dir_all(&icons)?;
     let [small, large, maskable] = ICONS.map(|icon| book_dir.join(icon));
-    fs::write(small, drawing.png(&icon_svg(0.0, true), 192, 192)?)?;
-    fs::write(large, drawing.png(&icon_svg(0.0, true), 512, 512)?)?;
-    fs::write(maskable, drawing.png(&icon_svg(0.15, false), 512, 512)?)?;
+    let brand = Brand::from_theme(&site.root.join("theme"))?;
+    fs::write(small, drawing.png(&brand.icon_svg(0.0, true), 192, 192)?)?;
+    fs::write(large, drawing.png(&brand.icon_svg(0.0, true), 512, 512)?)?;
+    fs::write(
+        maskable,
+        drawing.png(&brand.icon_svg(0.15, false), 512, 512)?,
+    )?;
     let manifest = serde_json::json!({
         "name": site.name,
         "short_name": site.words(SHORT_NAME),
@@ -49,7 +43,7 @@ pub fn write(book_dir: &Path, site: &Site, drawing: &Drawing) -> Result<()> {
         "start_url": "./",
         "scope": "./",
         "display": "standalone",
-        "theme_color": THEME_COLOUR,
+        "theme_color": brand.colour,
         "background_color": BACKGROUND,
         "icons": [
             { "src": ICONS[0], "sizes": "192x192", "type": "image/png" },
@@ -71,7 +65,9 @@ mod tests {
         let temp = tempfile::tempdir().unwrap();
         let dir = temp.path();
         let name = r#"Mini "Remote" \ & Fix"#;
-        let site = Site::new("https://example.org/", name).unwrap();
+        let site = Site::new("https://example.org/", name)
+            .unwrap()
+            .in_this_repository();
         write(dir, &site, &Drawing::new()).unwrap();
         let text = fs::read_to_string(dir.join("manifest.webmanifest")).unwrap();
         let manifest: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -83,7 +79,11 @@ mod tests {
     fn icons_are_drawn_at_their_size() {
         for (inset, size) in [(0.0, 192), (0.15, 512)] {
             let bytes = Drawing::new()
-                .png(&icon_svg(inset, inset == 0.0), size, size)
+                .png(
+                    &crate::brand::of_this_repository().icon_svg(inset, inset == 0.0),
+                    size,
+                    size,
+                )
                 .unwrap();
             let pixmap = resvg::tiny_skia::Pixmap::decode_png(&bytes).unwrap();
             assert_eq!((pixmap.width(), pixmap.height()), (size, size));

@@ -2,6 +2,7 @@
 //! with the chapter's title in large type and the key drawing beside it, so a link pasted in a
 //! forum thread is recognisable at a glance. Drawn from an SVG template.
 
+use crate::brand::Brand;
 use crate::config::Site;
 use crate::draw::Drawing;
 use crate::escape;
@@ -21,10 +22,12 @@ const MAX_LINES: usize = 4;
 pub const LINE: &str = "Re-program the three-button key of a 2004–2006 BMW Mini";
 
 pub fn render(title: &str, site: &Site, key: Option<&str>, drawing: &Drawing) -> Result<Vec<u8>> {
-    drawing.png(&svg(title, site, key), WIDTH, HEIGHT)
+    let brand = Brand::from_theme(&site.root.join("theme"))?;
+    drawing.png(&svg(title, site, key, &brand.colour), WIDTH, HEIGHT)
 }
 
-fn svg(title: &str, site: &Site, key: Option<&str>) -> String {
+/// The card on the brand colour (`brand`), with a darker band for its line.
+fn svg(title: &str, site: &Site, key: Option<&str>, colour: &str) -> String {
     let lines = wrap(title);
     let top = 320 - (lines.len() as i32 - 1) * 40;
     let title_lines: String = lines
@@ -48,7 +51,7 @@ fn svg(title: &str, site: &Site, key: Option<&str>) -> String {
     });
     format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif">
-<rect width="{WIDTH}" height="{HEIGHT}" fill="#0b5cad"/>
+<rect width="{WIDTH}" height="{HEIGHT}" fill="{colour}"/>
 <rect x="0" y="570" width="{WIDTH}" height="60" fill="#08457f"/>
 <g fill="#ffffff">
 <text x="80" y="120" font-size="40" font-weight="bold">{name}</text>
@@ -89,7 +92,9 @@ mod tests {
 
     #[test]
     fn a_card_is_a_1200_by_630_png() {
-        let site = Site::new("https://example.org/", "Mini Remote Fix").unwrap();
+        let site = Site::new("https://example.org/", "Mini Remote Fix")
+            .unwrap()
+            .in_this_repository();
         let png = render("Does this apply to my Mini?", &site, None, &Drawing::new()).unwrap();
         let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
         assert_eq!((pixmap.width(), pixmap.height()), (WIDTH, HEIGHT));
@@ -102,14 +107,18 @@ mod tests {
 
     #[test]
     fn a_title_with_quotes_backslashes_and_ampersands_draws() {
-        let site = Site::new("https://example.org/", r#"The "Mini" \ & <Co>"#).unwrap();
+        let site = Site::new("https://example.org/", r#"The "Mini" \ & <Co>"#)
+            .unwrap()
+            .in_this_repository();
         let png = render(r#"It's "hard" \ & <fun>"#, &site, None, &Drawing::new());
         assert!(png.is_ok(), "{:?}", png.err());
     }
 
     #[test]
     fn the_key_drawing_stands_right_of_the_title() {
-        let site = Site::new("https://example.org/", "Mini Remote Fix").unwrap();
+        let site = Site::new("https://example.org/", "Mini Remote Fix")
+            .unwrap()
+            .in_this_repository();
         let key = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../../src/images/three-button-key.svg"

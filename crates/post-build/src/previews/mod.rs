@@ -105,7 +105,9 @@ mod tests {
 
     #[test]
     fn the_tags_are_absolute_and_og_url_is_the_canonical_url() {
-        let site = Site::new("https://example.org/", "Mini Remote Fix").unwrap();
+        let site = Site::new("https://example.org/", "Mini Remote Fix")
+            .unwrap()
+            .in_this_repository();
         let page = Page {
             file: "procedure.html".into(),
             title: "Re-program your keys".into(),

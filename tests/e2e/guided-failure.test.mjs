@@ -6,9 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite } from './site.mjs';
 import {
-  guidedPhone, title, status, text, progress, press, actions, start, tapAlong, toPresses,
-  programKey, twoKeysToCheck, axe, settled, DOORS_SHUT, TURN_KEY, BOTH_BUTTONS, WORKED, NOTHING, ONLY_LOCKED,
-  SOMETHING_ELSE, IGNITION, RESTART,
+  guidedPhone, title, status, text, progress, press, actions, start,
+  tapAlong, toPresses, programKey, twoKeysToCheck, axe, settled, DOORS_SHUT, TURN_KEY,
+  BOTH_BUTTONS, WORKED, NOTHING, ONLY_LOCKED, SOMETHING_ELSE, IGNITION, RESTART, ANOTHER_KEY,
+  FINISH, MISSED,
 } from './guided-walk.mjs';
 
 const site = useSite();
@@ -19,7 +20,7 @@ test('a failure on key 2 starts a new session at key 1, and says why', async () 
   await start(tab);
   await toPresses(tab);
   await programKey(tab);
-  await press(tab, 'Program another key');
+  await press(tab, ANOTHER_KEY);
   assert.equal(await progress(tab), 'Key 2');
   await press(tab, BOTH_BUTTONS);
   await tab.clock.runFor(10000); // the presses' window runs out: a question, not a failure
@@ -79,7 +80,7 @@ test('after three failed tries, a chooser leads to the right answer', async () =
     await press(tab, TURN_KEY);
     await tab.clock.runFor(5000);
     assert.equal(await title(tab), 'Did you do it in time?');
-    await press(tab, 'No, I missed it');
+    await press(tab, MISSED);
     assert.equal(await title(tab), `Try ${i + 1} did not work`);
     await press(tab, 'Start again from step 1');
   }
@@ -146,7 +147,7 @@ test('the restart wording in guided mode is the procedure page\'s', async () => 
   await press(tab, DOORS_SHUT);
   await press(tab, TURN_KEY);
   await tab.clock.runFor(5000);
-  await press(tab, 'No, I missed it');
+  await press(tab, MISSED);
   const sentence = await tab.locator('.guided-text strong').innerText();
   assert.ok(page.includes(sentence), `"${sentence}" is on the page`);
   await close();
@@ -161,19 +162,19 @@ for (const colorScheme of ['light', 'dark']) {
       await press(tab, TURN_KEY);
       await tab.clock.runFor(5000);
       if (i === 0) assert.deepEqual(await axe(tab), [], 'the question after a window');
-      await press(tab, 'No, I missed it');
+      await press(tab, MISSED);
       if (i === 0) assert.deepEqual(await axe(tab), [], 'a failed try');
       await press(tab, 'Start again from step 1');
     }
     await press(tab, DOORS_SHUT);
     await press(tab, TURN_KEY);
     await tab.clock.runFor(5000);
-    await press(tab, 'No, I missed it');
+    await press(tab, MISSED);
     assert.deepEqual(await axe(tab), [], 'the chooser');
     await press(tab, 'Start again from step 1');
     await toPresses(tab);
     await programKey(tab);
-    await press(tab, 'Finish: every key is programmed');
+    await press(tab, FINISH);
     await press(tab, IGNITION);
     assert.deepEqual(await axe(tab), [], 'the check of every key');
     await settled(tab);

@@ -5,9 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scriptsReady, useSite } from './site.mjs';
-import {
-  guidedPhone, title, press, start, axe, DOORS_SHUT, TURN_KEY, KEY_OUT,
-} from './guided-walk.mjs';
+import { guidedPhone, title, press, start, axe, DOORS_SHUT, TURN_KEY, KEY_OUT, pageWord } from './guided-walk.mjs';
 
 const site = useSite();
 
@@ -101,7 +99,7 @@ test('Sound is remembered, and stays off until chosen', async () => {
   await scriptsReady(tab);
   await tab.clock.pauseAt(await tab.evaluate(() => Date.now()) + 1000);
   assert.equal(await title(tab), 'Carry on where you were?', 'the session in progress is kept');
-  await press(tab, 'Start again from step 1');
+  await press(tab, pageWord('restart-button', { step: 1 }));
   assert.equal(await title(tab), 'Step 1 of 7');
   assert.equal(await tab.getByRole('button', { name: 'Sound' }).getAttribute('aria-pressed'), 'true');
   await press(tab, DOORS_SHUT);

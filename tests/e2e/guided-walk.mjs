@@ -2,7 +2,8 @@
 // the words on the buttons as the procedure page's data gives them.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { visit } from './site.mjs';
+import { readFileSync } from 'node:fs';
+import { bookDir, visit } from './site.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -52,18 +53,28 @@ export async function press(tab, name) {
 /** The buttons at the foot of the screen, by their words. */
 export const actions = (tab) => tab.locator('.guided-actions button').allInnerTexts();
 
-// The words on guided mode's buttons, from the procedure chapter's markers.
-export const DOORS_SHUT = 'The doors are shut';
-export const TURN_KEY = 'Tap as you turn the key to position one';
-export const KEY_OUT = 'Tap as you take the key out';
-export const BOTH_BUTTONS = 'Tap as you press both buttons';
-export const PRESSED = 'Pressed lock three times';
-export const WORKED = 'They locked, then unlocked';
-export const NOTHING = 'Nothing at all';
-export const ONLY_LOCKED = 'They only locked';
-export const SOMETHING_ELSE = 'Something else';
-export const IGNITION = 'The ignition is at position one';
-export const RESTART = 'Start again from step 1 and program every key again, including those that already worked.';
+// The words on guided mode's buttons and its restart sentence, read from the built procedure page
+// (the chapter's markers and the page's words), never copied here.
+const PAGE = readFileSync(`${bookDir}/procedure.html`, 'utf8');
+const decoded = (html) => html.replace(/&(#(\d+)|quot|amp|lt|gt|#39);/g, (_, name, code) => (code
+  ? String.fromCharCode(Number(code)) : { quot: '"', amp: '&', lt: '<', gt: '>' }[name]));
+/** Attribute `name` of step `step`'s item. */
+const stepWords = (step, name) => decoded(PAGE.match(new RegExp(`<li id="step-${step}"[^>]*? ${name}="([^"]*)"`))[1]);
+export const DOORS_SHUT = stepWords(1, 'data-done-label');
+export const TURN_KEY = stepWords(2, 'data-start-label');
+export const KEY_OUT = stepWords(2, 'data-done-label');
+export const BOTH_BUTTONS = stepWords(3, 'data-done-label');
+export const PRESSED = stepWords(4, 'data-done-label');
+export const WORKED = stepWords(5, 'data-done-label');
+export const [NOTHING, ONLY_LOCKED, SOMETHING_ELSE] = stepWords(5, 'data-fail-labels').split('\n');
+export const IGNITION = stepWords(7, 'data-done-label');
+/** Guided mode's word `name` as the page carries it, with `{…}` filled from `values`. */
+export const pageWord = (name, values = {}) => decoded(PAGE.match(new RegExp(`data-word="${name}"[^>]*>([^<]*)<`))[1])
+  .replace(/\{(\w+)\}/g, (_, key) => values[key]);
+export const RESTART = pageWord('restart', { step: 1 });
+export const ANOTHER_KEY = pageWord('another-key');
+export const FINISH = pageWord('finish');
+export const MISSED = pageWord('ask-no');
 
 export async function start(tab) {
   await tab.getByRole('button', { name: 'Start guided mode' }).click();
@@ -99,11 +110,11 @@ export async function programKey(tab) {
 export async function twoKeysToCheck(tab) {
   await toPresses(tab);
   await programKey(tab);
-  await press(tab, 'Program another key');
+  await press(tab, ANOTHER_KEY);
   await press(tab, BOTH_BUTTONS);
   await tapAlong(tab, 3);
   await press(tab, WORKED);
-  await press(tab, 'Finish: every key is programmed');
+  await press(tab, FINISH);
   await press(tab, IGNITION);
 }
 

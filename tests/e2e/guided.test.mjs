@@ -8,9 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { useSite, bookDir, visit } from './site.mjs';
 import {
-  guidedPhone, dialog, title, seconds, status, text, progress, press, actions, start, tapAlong,
-  axe, settled, DOORS_SHUT, TURN_KEY, KEY_OUT, BOTH_BUTTONS, PRESSED, WORKED, NOTHING, ONLY_LOCKED,
-  SOMETHING_ELSE, IGNITION,
+  guidedPhone, dialog, title, seconds, status, text, progress, press,
+  actions, start, tapAlong, axe, settled, DOORS_SHUT, TURN_KEY, KEY_OUT,
+  BOTH_BUTTONS, PRESSED, WORKED, NOTHING, ONLY_LOCKED, SOMETHING_ELSE, IGNITION, ANOTHER_KEY,
+  FINISH, MISSED, pageWord,
 } from './guided-walk.mjs';
 
 const site = useSite();
@@ -58,10 +59,10 @@ test('walks the whole procedure for two keys, then checks every key', async () =
   assert.equal(await title(tab), 'Key 1 is programmed');
 
   // Key 2: back to the press-both step, in words that fit a further key, with no countdown.
-  await press(tab, 'Program another key');
+  await press(tab, ANOTHER_KEY);
   assert.equal(await title(tab), 'Step 3 of 7');
   assert.equal(await progress(tab), 'Key 2');
-  assert.match(await tab.locator('.guided-key').innerText(), /Key 2: program every key now, in this one session/);
+  assert.ok((await tab.locator('.guided-key').innerText()).includes(pageWord('key-reminder', { key: 2 })));
   assert.match(await text(tab), /Take the next key/);
   assert.doesNotMatch(await text(tab), /taking the key out/, 'nobody took a key out for key 2');
   assert.equal(await tab.locator('.guided-timer').isVisible(), false);
@@ -74,7 +75,7 @@ test('walks the whole procedure for two keys, then checks every key', async () =
   assert.equal(await title(tab), 'Key 2 is programmed');
 
   // Finish: the final ignition step, then every key is tried and marked.
-  await press(tab, 'Finish: every key is programmed');
+  await press(tab, FINISH);
   assert.equal(await title(tab), 'Step 7 of 7');
   assert.equal(await tab.locator('.guided-timer').isVisible(), false);
   await press(tab, IGNITION);
@@ -119,7 +120,7 @@ for (const { window, reach } of [
     const step = await li.getAttribute('data-step');
     assert.equal(await title(tab), 'Did you do it in time?');
     assert.equal(await status(tab), `The ${window} seconds of step ${step} are over.`);
-    await press(tab, 'No, I missed it');
+    await press(tab, MISSED);
     assert.equal(await status(tab), `The ${window} seconds of step ${step} are over.`, 'which window');
     assert.ok((await text(tab)).includes(await li.getAttribute('data-hint')), 'the window\'s hint');
     assert.match(await text(tab), /Start again from step 1 and program every key again, including those that already worked\./);

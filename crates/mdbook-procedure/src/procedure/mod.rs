@@ -2,8 +2,8 @@
 //! step references its text makes. Nothing here changes the chapter (see `render`). What a
 //! procedure is lives in `model`, the rules it must keep in `validate`; this module is the reader.
 //!
-//! A procedure is the numbered list right after a `<!-- procedure -->` line. Step ids are made
-//! here: step N is `step-N`, so the list must be numbered 1, 2, 3… in the Markdown itself.
+//! A procedure is the numbered list right after a `<!-- procedure -->` line. Step N's id is
+//! `step-N` (`model::step_id`), so the list must be numbered 1, 2, 3… in the Markdown itself.
 
 mod model;
 mod validate;

@@ -77,6 +77,12 @@ pub fn write(theme_dir: &Path, book_dir: &Path, language: &str) -> Result<Vec<St
         .context("searchindex.js: not the index mdBook writes")?;
     let mut sections = sections(index)?;
     keywords(book_dir, &mut sections)?;
+    // The results show these words: in the page's typography, as the page has them.
+    for section in &mut sections {
+        for words in [&mut section.chapter, &mut section.title, &mut section.text] {
+            *words = catalogue::typography::apply(language, words, false);
+        }
+    }
     let sections: Vec<_> = sections.iter().map(Section::to_json).collect();
     let data = format!("window.searchSections={};\n", json!(sections));
 

@@ -6,7 +6,7 @@
 //!   language, its guided-mode words included;
 //! - no Markdown shows as words (a heading's `{#anchor}` in guided mode's words, a stray `**`);
 //! - a language with typography rules (French) has every text set by them
-//!   (`catalogue::typography`), the manifest's words included.
+//!   (`catalogue::typography`), the manifest's and search results' words included.
 
 use crate::paths;
 use anyhow::{bail, Result};
@@ -84,6 +84,9 @@ pub fn run() -> Result<()> {
                 problems.push(format!("{folder}/manifest.webmanifest: \"{text}\""));
             }
         }
+        for text in untypeset(&search_words(folder)?, folder) {
+            problems.push(format!("{folder}/ search results: \"{text}\""));
+        }
     }
     problems.dedup();
     if !problems.is_empty() {
@@ -95,6 +98,34 @@ pub fn run() -> Result<()> {
         translations
     );
     Ok(())
+}
+
+/// The words search shows in the language of `folder` (`de`): its sections' chapters, titles and
+/// texts, from the search file its landing page names.
+fn search_words(folder: &str) -> Result<Vec<String>> {
+    let dir = paths::book().join(folder);
+    let page = fs::read_to_string(dir.join("index.html"))?;
+    let doc = Html::parse_document(&page);
+    let toggle = Selector::parse("#search-toggle[data-scripts]").expect("valid selector");
+    let Some(file) = doc
+        .select(&toggle)
+        .next()
+        .and_then(|t| t.value().attr("data-scripts"))
+        .and_then(|files| files.split_whitespace().last())
+    else {
+        bail!("{folder}/index.html names no search file");
+    };
+    let search = fs::read_to_string(dir.join(file))?;
+    let json = search
+        .strip_prefix("window.searchSections=")
+        .and_then(|rest| rest.split_once(";\n"))
+        .map(|(json, _)| json)
+        .ok_or_else(|| anyhow::anyhow!("{folder}/{file}: no sections first"))?;
+    let sections: Vec<Vec<String>> = serde_json::from_str(json)?;
+    Ok(sections
+        .into_iter()
+        .flat_map(|section| section.into_iter().skip(1).take(3))
+        .collect())
 }
 
 /// The English page's sentences that the translated page still shows.

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite } from './site.mjs';
 import {
-  guidedPhone, title, status, text, progress, press, actions, start,
+  guidedPhone, startedPhone, title, status, text, progress, press, actions, start,
   tapAlong, toPresses, programKey, twoKeysToCheck, axe, settled, DOORS_SHUT, TURN_KEY,
   BOTH_BUTTONS, WORKED, NOTHING, ONLY_LOCKED, SOMETHING_ELSE, IGNITION, RESTART, ANOTHER_KEY,
   FINISH, MISSED,
@@ -14,10 +14,19 @@ import {
 
 const site = useSite();
 const phone = (path, options) => guidedPhone(site, path, options);
+const started = () => startedPhone(site);
+
+/** A new tab in guided mode, at step 4's window, tapped along `taps` times. */
+async function tappedAlong(taps) {
+  const phoneTab = await phone();
+  await start(phoneTab.tab);
+  await toPresses(phoneTab.tab);
+  await tapAlong(phoneTab.tab, taps);
+  return phoneTab;
+}
 
 test('a failure on key 2 starts a new session at key 1, and says why', async () => {
-  const { tab, close } = await phone();
-  await start(tab);
+  const { tab, close } = await started();
   await toPresses(tab);
   await programKey(tab);
   await press(tab, ANOTHER_KEY);
@@ -43,10 +52,7 @@ test('a failure on key 2 starts a new session at key 1, and says why', async () 
 });
 
 test('the presses\' window ending without three taps asks what the doors did', async () => {
-  const { tab, close } = await phone();
-  await start(tab);
-  await toPresses(tab);
-  await tapAlong(tab, 1);
+  const { tab, close } = await tappedAlong(1);
   await tab.clock.runFor(9000);
   assert.equal(await title(tab), 'Step 5 of 7');
   assert.match(await status(tab), /What did the doors do\?/);
@@ -58,10 +64,7 @@ test('the presses\' window ending without three taps asks what the doors did', a
 });
 
 test('step 5: the doors only locked is a failed try; start again from step 1', async () => {
-  const { tab, close } = await phone();
-  await start(tab);
-  await toPresses(tab);
-  await tapAlong(tab, 3);
+  const { tab, close } = await tappedAlong(3);
   await press(tab, ONLY_LOCKED);
   assert.equal(await title(tab), 'Try 1 did not work');
   assert.match(await text(tab), /try two or three times/);
@@ -72,8 +75,7 @@ test('step 5: the doors only locked is a failed try; start again from step 1', a
 });
 
 test('after three failed tries, a chooser leads to the right answer', async () => {
-  const { tab, close } = await phone();
-  await start(tab);
+  const { tab, close } = await started();
   // Two missed windows, then a key that did not respond.
   for (let i = 0; i < 2; i += 1) {
     await press(tab, DOORS_SHUT);
@@ -119,8 +121,7 @@ test('after three failed tries, a chooser leads to the right answer', async () =
 });
 
 test('the end of the session: a key marked as not working leads to the answers about one key', async () => {
-  const { tab, close } = await phone();
-  await start(tab);
+  const { tab, close } = await started();
   await twoKeysToCheck(tab);
 
   assert.equal(await title(tab), 'Try every key');

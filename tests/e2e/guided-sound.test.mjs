@@ -54,16 +54,22 @@ function recordSpeech(voices) {
   };
 }
 
+/** Turns on the switch named `name`, which is off until the reader turns it on (`optIn`). */
+async function switchOn(tab, name, optIn) {
+  const toggle = tab.getByRole('button', { name });
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false', optIn);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  return toggle;
+}
+
 const LOCAL = { name: 'On the phone', lang: 'en-GB', localService: true };
 const NETWORK = { name: 'In the cloud', lang: 'en-US', localService: false };
 
 test('Sound: beeps as a window starts, on each of its last three seconds, and as it ends', async () => {
   const { tab, errors, close } = await guidedPhone(site, '/procedure.html', {}, recordBeeps);
   await start(tab);
-  const toggle = tab.getByRole('button', { name: 'Sound' });
-  assert.equal(await toggle.getAttribute('aria-pressed'), 'false', 'sound is opt-in');
-  await toggle.click();
-  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  const toggle = await switchOn(tab, 'Sound', 'sound is opt-in');
   const beeps = () => tab.evaluate(() => window.beeps);
   const sample = (await beeps()).length; // turning sound on plays one, inside the tap
   assert.equal(sample, 1);
@@ -112,10 +118,7 @@ test('Read aloud speaks each step and "Go", with a voice on the phone only', asy
   const { tab, errors, close } = await guidedPhone(site, '/procedure.html', {},
     `(${recordSpeech})(${JSON.stringify([NETWORK, LOCAL])})`);
   await start(tab);
-  const toggle = tab.getByRole('button', { name: 'Read aloud' });
-  assert.equal(await toggle.getAttribute('aria-pressed'), 'false', 'reading aloud is opt-in');
-  await toggle.click();
-  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  const toggle = await switchOn(tab, 'Read aloud', 'reading aloud is opt-in');
   const spoken = () => tab.evaluate(() => window.spoken);
   // The first words come inside the tap that turned it on: the step on screen.
   let said = await spoken();

@@ -27,6 +27,13 @@ export async function guidedPhone(site, path = '/procedure.html', options = {}, 
   return { tab, errors, close: () => context.close() };
 }
 
+/** A phone tab on the procedure page, guided mode started with its button. */
+export async function startedPhone(site) {
+  const phoneTab = await guidedPhone(site);
+  await start(phoneTab.tab);
+  return phoneTab;
+}
+
 export const dialog = (tab) => tab.locator('.guided');
 export const title = (tab) => tab.locator('.guided-title').innerText();
 export const seconds = (tab) => tab.locator('.guided-seconds').innerText();
@@ -90,11 +97,16 @@ export async function tapAlong(tab, times) {
   }
 }
 
-/** From step 1 to step 4's running window, for the first key of a session. */
-export async function toPresses(tab) {
+/** From step 1 to step 3, whose window runs from the tap that took the key out. */
+export async function toBothButtons(tab) {
   await press(tab, DOORS_SHUT);
   await press(tab, TURN_KEY);
   await press(tab, KEY_OUT);
+}
+
+/** From step 1 to step 4's running window, for the first key of a session. */
+export async function toPresses(tab) {
+  await toBothButtons(tab);
   await press(tab, BOTH_BUTTONS);
   assert.equal(await title(tab), 'Step 4 of 7');
 }

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { useSite, bookDir, visit } from './site.mjs';
 import {
-  guidedPhone, dialog, title, seconds, status, text, progress, press,
+  guidedPhone, startedPhone, dialog, title, seconds, status, text, progress, press, toBothButtons,
   actions, start, tapAlong, axe, settled, DOORS_SHUT, TURN_KEY, KEY_OUT,
   BOTH_BUTTONS, PRESSED, WORKED, NOTHING, ONLY_LOCKED, SOMETHING_ELSE, IGNITION, ANOTHER_KEY,
   FINISH, MISSED, pageWord,
@@ -16,6 +16,7 @@ import {
 
 const site = useSite();
 const phone = (path, options, before) => guidedPhone(site, path, options, before);
+const started = () => startedPhone(site);
 
 test('walks the whole procedure for two keys, then checks every key', async () => {
   const { tab, errors, close } = await phone();
@@ -160,19 +161,14 @@ test('the windows come from the page data, not from the script', async () => {
   await visit(tab, `${site.url}/procedure.html`);
   await tab.clock.pauseAt(await tab.evaluate(() => Date.now()) + 1000);
   await start(tab);
-  await press(tab, DOORS_SHUT);
-  await press(tab, TURN_KEY);
-  await press(tab, KEY_OUT);
+  await toBothButtons(tab);
   assert.equal(await seconds(tab), '25');
   await close();
 });
 
 test('the countdown follows the clock, not its ticks, when the phone sleeps', async () => {
-  const { tab, close } = await phone();
-  await start(tab);
-  await press(tab, DOORS_SHUT);
-  await press(tab, TURN_KEY);
-  await press(tab, KEY_OUT);
+  const { tab, close } = await started();
+  await toBothButtons(tab);
   assert.equal(await seconds(tab), '30');
   // The wall clock moves 20 s while no timer runs (a locked screen), then the page wakes up.
   await tab.clock.pauseAt(await tab.evaluate(() => Date.now()) + 20000);
@@ -209,7 +205,7 @@ test('Esc and the back button leave guided mode, back where the reader was', asy
   await startButton.click();
   await press(tab, DOORS_SHUT);
   await tab.goBack();
-  await tab.waitForFunction(() => document.querySelector('.guided').hidden);
+  await tab.waitForFunction(() => !document.querySelector('.guided').open);
   assert.equal(new URL(tab.url()).hash, '');
   assert.equal(await tab.evaluate(() => window.scrollY), scroll);
   assert.match(tab.url(), /procedure\.html$/, 'back leaves guided mode, not the page');
@@ -302,11 +298,8 @@ test('guided mode fits portrait and landscape phones, step text at least 22 px',
 });
 
 test('at 390 px the counting step shows its title, countdown, target and button at once', async () => {
-  const { tab, close } = await phone();
-  await start(tab);
-  await press(tab, DOORS_SHUT);
-  await press(tab, TURN_KEY);
-  await press(tab, KEY_OUT);
+  const { tab, close } = await started();
+  await toBothButtons(tab);
   await press(tab, BOTH_BUTTONS);
   for (const part of ['.guided-title', '.guided-seconds', '.guided-tap', '.guided-actions .guided-action']) {
     const box = await tab.locator(part).first().boundingBox();

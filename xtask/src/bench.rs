@@ -65,25 +65,13 @@ pub fn run() -> Result<()> {
     }
     writeln!(report)?;
     writeln!(report, "| page | HTML bytes |\n| --- | ---: |")?;
-    let mut pages: Vec<_> = fs::read_dir(&dest)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
-        .collect();
-    pages.sort();
-    for page in &pages {
-        let name = page.file_name().unwrap_or_default().to_string_lossy();
-        writeln!(report, "| {name} | {} |", fs::metadata(page)?.len())?;
-    }
-    // The translations' procedure pages, the heaviest of each language.
-    let mut folders: Vec<_> = fs::read_dir(&dest)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("procedure.html").is_file())
-        .collect();
-    folders.sort();
-    for folder in &folders {
-        let name = folder.file_name().unwrap_or_default().to_string_lossy();
-        let size = fs::metadata(folder.join("procedure.html"))?.len();
-        writeln!(report, "| {name}/procedure.html | {size} |")?;
+    // Every English page, then the translations' procedure pages, the heaviest of each language.
+    let site = post_build::Site::from_book_toml(&paths::root().join("book.toml"))?;
+    for page in post_build::pages::of_site(&site, &dest)? {
+        if page.language == catalogue::SOURCE_LANGUAGE || page.file == "procedure.html" {
+            let size = fs::metadata(&page.disk)?.len();
+            writeln!(report, "| {} | {size} |", page.path)?;
+        }
     }
     writeln!(report, "\nWhole site: {} bytes.\n", dir_size(&dest)?)?;
     report.push_str(&against_stock(&dest)?);
@@ -121,22 +109,27 @@ fn preprocessor_times() -> Result<Vec<f64>> {
         .env("MDBOOK_PREPROCESSOR__PROCEDURE__COMMAND", capture);
     cmd::output(&mut mdbook)?;
 
-    let mut times = Vec::new();
-    for _ in 0..PREPROCESSOR_RUNS {
-        let start = Instant::now();
-        let out = Command::new(&binary)
-            .stdin(fs::File::open(&input)?)
-            .stdout(Stdio::null())
-            .status()?;
-        times.push(start.elapsed().as_secs_f64() * 1000.0);
-        anyhow::ensure!(
-            out.success(),
-            "mdbook-procedure failed on {}",
-            input.display()
-        );
-    }
+    let mut times = (0..PREPROCESSOR_RUNS)
+        .map(|_| time_preprocessor(&binary, &input))
+        .collect::<Result<Vec<_>>>()?;
     times.sort_by(f64::total_cmp);
     Ok(times)
+}
+
+/// One run of the preprocessor `binary` on `input`, in ms.
+fn time_preprocessor(binary: &Path, input: &Path) -> Result<f64> {
+    let start = Instant::now();
+    let status = Command::new(binary)
+        .stdin(fs::File::open(input)?)
+        .stdout(Stdio::null())
+        .status()?;
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    anyhow::ensure!(
+        status.success(),
+        "mdbook-procedure failed on {}",
+        input.display()
+    );
+    Ok(ms)
 }
 
 const SCALING_STEPS: [usize; 3] = [1_000, 5_000, 20_000];
@@ -171,13 +164,7 @@ fn preprocessor_scaling() -> Result<Vec<(usize, f64)>> {
         fs::write(&input, serde_json::to_vec(&(&context, &book))?)?;
         let mut best = f64::MAX;
         for _ in 0..SCALING_RUNS {
-            let start = Instant::now();
-            let status = Command::new(&binary)
-                .stdin(fs::File::open(&input)?)
-                .stdout(Stdio::null())
-                .status()?;
-            best = best.min(start.elapsed().as_secs_f64() * 1000.0);
-            anyhow::ensure!(status.success(), "mdbook-procedure failed on {steps} steps");
+            best = best.min(time_preprocessor(&binary, &input)?);
         }
         println!("preprocessor: {steps} steps in {best:.0} ms");
         rows.push((steps, best));
@@ -194,11 +181,8 @@ fn floor(ours: &Path, dest: &Path) -> Result<()> {
     fs::create_dir_all(dest)?;
     let main = scraper::Selector::parse("main").expect("valid selector");
     let title = scraper::Selector::parse("title").expect("valid selector");
-    for entry in fs::read_dir(ours)? {
-        let path = entry?.path();
-        if path.extension().is_none_or(|e| e != "html") {
-            continue;
-        }
+    for file in post_build::pages::in_folder(ours)? {
+        let path = ours.join(&file);
         let doc = scraper::Html::parse_document(&fs::read_to_string(&path)?);
         let Some(content) = doc.select(&main).next() else {
             continue;
@@ -219,7 +203,7 @@ fn floor(ours: &Path, dest: &Path) -> Result<()> {
             .map(|t| t.inner_html())
             .unwrap_or_default();
         fs::write(
-            dest.join(path.file_name().expect("a page has a name")),
+            dest.join(&file),
             format!(
                 "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
                  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\

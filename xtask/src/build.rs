@@ -1,7 +1,7 @@
 //! Building the site: the pinned mdBook (which runs our preprocessor), refusing a build that
 //! warns, then the post-build (`crates/post-build`), in the one order it fixes.
 
-use crate::{checks::warnings, cmd, paths, tools};
+use crate::{cmd, paths, tools};
 use anyhow::{bail, Result};
 use std::path::Path;
 
@@ -27,12 +27,6 @@ pub fn build_book(root: &Path, dest: &Path) -> Result<String> {
         .map(|(code, _)| code.as_str())
         .collect();
     build_languages(root, dest, &languages)
-}
-
-/// mdBook's build of the English guide alone, before the post-build: the catalogues' messages
-/// are read from it, with the marks of the words to translate (`data-i18n`) still in the pages.
-pub fn mdbook_english(dest: &Path) -> Result<String> {
-    build_root_with(&paths::root(), dest, &[])
 }
 
 fn build_languages(root: &Path, dest: &Path, languages: &[&str]) -> Result<String> {
@@ -77,18 +71,14 @@ fn build_languages(root: &Path, dest: &Path, languages: &[&str]) -> Result<Strin
 /// mdBook alone on the repository's book, with `book.toml` settings overridden by `MDBOOK_…`
 /// variables in `env` (the benchmark's stock-theme build).
 pub fn build_with(dest: &Path, env: &[(&str, &str)]) -> Result<String> {
-    build_root_with(&paths::root(), dest, env)
-}
-
-fn build_root_with(root: &Path, dest: &Path, env: &[(&str, &str)]) -> Result<String> {
     prepare()?;
-    mdbook(root, dest, env)
+    mdbook(&paths::root(), dest, env)
 }
 
 /// What every run of mdBook needs, done once per build: the pinned tools, and our preprocessor
 /// compiled (mdBook quietly skips a preprocessor whose `supports` check fails, as it would if
 /// the crate did not compile; building it first turns that into a visible error).
-fn prepare() -> Result<()> {
+pub fn prepare() -> Result<()> {
     tools::ensure(&tools::SITE_TOOLS)?;
     cmd::run(cmd::cargo().args(["build", "--quiet", "--package", "mdbook-procedure"]))
 }
@@ -114,7 +104,7 @@ fn mdbook(root: &Path, dest: &Path, env: &[(&str, &str)]) -> Result<String> {
     if !out.status.success() {
         bail!("mdbook build failed ({})", out.status);
     }
-    let complaints = warnings::find(&log);
+    let complaints = site_checks::build_log::warnings(&log);
     if !complaints.is_empty() {
         bail!(
             "the build must print no warning; it printed:\n{}",

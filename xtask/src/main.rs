@@ -57,7 +57,7 @@ fn run() -> Result<()> {
         ["bench"] => bench::run(),
         ["translations"] => translations::run(),
         ["fingerprint-article", folder] => {
-            checks::originality::fingerprint_article(std::path::Path::new(folder))
+            site_checks::originality::fingerprint_article(std::path::Path::new(folder))
         }
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");

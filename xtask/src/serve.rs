@@ -26,13 +26,15 @@ pub const PORT: u16 = 3000;
 /// Where a page asks for the number of the build it shows.
 const RELOAD: &str = "/__livereload";
 
-/// What a change to any of these rebuilds (relative to the book's root).
-const WATCHED: [&str; 5] = [
+/// What a change to any of these rebuilds (relative to the book's root): the preprocessor
+/// with the table of attributes it reads.
+const WATCHED: [&str; 6] = [
     "book.toml",
     "src",
     "po",
     "theme",
     "crates/mdbook-procedure/src",
+    "crates/html-loads/src",
 ];
 
 pub fn run() -> Result<()> {

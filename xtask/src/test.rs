@@ -1,34 +1,35 @@
-//! `cargo xtask test`: every test of the project, in this order. Each check lives in its own
-//! module with its own `run`; `stage` runs the list and sums it up.
+//! `cargo xtask test`: every test of the project, in this order; `stage` runs the list and sums it
+//! up. A check of the built site is `cargo test -p site-checks --test <name>` (`checks::site`);
+//! the others are in `checks` (which says where each lives), `serve` and `browser`.
 
-use crate::checks::{
-    chapter_html, key_facts, language_on_the_page, link_previews, links, malformed, originality,
-    other_hosts, procedure_page, rust, translations, url_contract, warnings,
-};
+use crate::checks::{self, chapter_html, links, rust, site};
 use crate::stage::{self, Stage};
-use crate::{browser, serve};
+use crate::{browser, build, serve};
 use anyhow::Result;
 
 const STAGES: &[Stage] = &[
     Stage::new("rustfmt", rust::fmt),
     Stage::new("clippy", rust::clippy),
     Stage::new("rust unit tests", rust::unit_tests),
-    Stage::needed("build with no warning", warnings::run),
-    Stage::new("key facts on every page", key_facts::run),
-    Stage::new("our own words", originality::run),
-    Stage::new("procedure as data", procedure_page::run),
-    Stage::new(
-        "translations complete, the procedure the same",
-        translations::run,
-    ),
+    Stage::needed("build with no warning", || build::build().map(drop)),
+    Stage::new("key facts on every page", || site("key_facts")),
+    Stage::new("our own words", || site("originality")),
+    Stage::new("procedure as data", || site("procedure_page")),
+    Stage::new("translations complete, the procedure the same", || {
+        site("translations")
+    }),
     Stage::new(
         "each page in its language: no English left, short steps, typography",
-        language_on_the_page::run,
+        || site("language_on_the_page"),
     ),
-    Stage::new("link previews and sitemap", link_previews::run),
-    Stage::new("no other host in the markup or styles", other_hosts::run),
-    Stage::new("public URL contract", url_contract::run),
-    Stage::new("a malformed chapter fails the build", malformed::run),
+    Stage::new("link previews and sitemap", || site("link_previews")),
+    Stage::new("no other host in the markup or styles", || {
+        site("other_hosts")
+    }),
+    Stage::new("public URL contract", checks::url_contract),
+    Stage::new("a malformed chapter fails the build", || {
+        checks::cargo_test("mdbook-procedure", "malformed", &[])
+    }),
     Stage::new(
         "chapter HTML: what the policy blocks fails the build, plain HTML keeps its words",
         chapter_html::run,

@@ -19,36 +19,32 @@ pub struct CrateTool {
     lock: Option<&'static str>,
 }
 
+impl CrateTool {
+    /// The crate `name` at `version`, which installs `binary`, built with its own lockfile.
+    const fn new(name: &'static str, version: &'static str, binary: &'static str) -> Self {
+        CrateTool {
+            name,
+            version,
+            binary,
+            lock: None,
+        }
+    }
+}
+
 /// Keep MDBOOK in sync with the mdbook version in `xtask/locks/mdbook-admonish-*.Cargo.lock`.
-pub const MDBOOK: CrateTool = CrateTool {
-    name: "mdbook",
-    binary: "mdbook",
-    version: "0.4.52",
-    lock: None,
-};
+pub const MDBOOK: CrateTool = CrateTool::new("mdbook", "0.4.52", "mdbook");
 pub const MDBOOK_ADMONISH: CrateTool = CrateTool {
-    name: "mdbook-admonish",
-    binary: "mdbook-admonish",
-    version: "1.20.0",
     lock: Some(include_str!("../locks/mdbook-admonish-1.20.0.Cargo.lock")),
+    ..CrateTool::new("mdbook-admonish", "1.20.0", "mdbook-admonish")
 };
 /// Translations (gettext, the workflow of mdBook's translated books): `mdbook-gettext`, the
 /// preprocessor that builds a language from `po/<lang>.po`, and `mdbook-xgettext`, the renderer
 /// that writes the template of messages. Its own lockfile pins the mdbook crate at 0.4.44, and it
 /// warns only when the running mdBook is outside `^0.4.44`: 0.4.52 is inside.
-pub const MDBOOK_I18N_HELPERS: CrateTool = CrateTool {
-    name: "mdbook-i18n-helpers",
-    binary: "mdbook-gettext",
-    version: "0.3.6",
-    lock: None,
-};
+pub const MDBOOK_I18N_HELPERS: CrateTool =
+    CrateTool::new("mdbook-i18n-helpers", "0.3.6", "mdbook-gettext");
 /// Link and anchor checker for the built HTML.
-pub const LYCHEE: CrateTool = CrateTool {
-    name: "lychee",
-    binary: "lychee",
-    version: "0.24.2",
-    lock: None,
-};
+pub const LYCHEE: CrateTool = CrateTool::new("lychee", "0.24.2", "lychee");
 
 /// What `build` and `serve` need.
 pub const SITE_TOOLS: [&CrateTool; 3] = [&MDBOOK, &MDBOOK_ADMONISH, &MDBOOK_I18N_HELPERS];

@@ -16,10 +16,13 @@ use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A tag (not a comment), its name and its attributes.
-static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)<!--.*?-->|<([a-zA-Z][\w-]*)((?:[^>\x22']|\x22[^\x22]*\x22|'[^']*')*)>")
-        .expect("valid regex")
+/// A comment, a closing tag, or an opening tag with its name and its attributes (whose quoted
+/// values may hold a `>`). The one way raw HTML is cut into tags: `translate` reads it too.
+pub(crate) static TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?s)<!--.*?-->|</[^>]*>|<([a-zA-Z][\w-]*)((?:[^>\x22']|\x22[^\x22]*\x22|'[^']*')*)>",
+    )
+    .expect("valid regex")
 });
 
 /// An attribute: its name and value (quoted or not).
@@ -80,23 +83,13 @@ fn other_host(url: &str) -> String {
     )
 }
 
-/// The address of another host that attribute `key` would load, if any (`srcset` lists several).
-fn loaded_elsewhere<'a>(key: &str, value: &'a str) -> Option<&'a str> {
-    if !LOADS.contains(&key) {
-        return None;
-    }
-    let mut addresses = value
-        .split(',')
-        .map(|c| c.split_whitespace().next().unwrap_or(""));
-    if key == "srcset" {
-        addresses.find(|a| elsewhere(a))
-    } else {
-        Some(value).filter(|v| elsewhere(v))
-    }
+/// The address of another host that attribute `key` of a `<name>` would load, if any: the
+/// attributes that load a file are one table for the whole site (`html_loads::LOADS`).
+fn loaded_elsewhere<'a>(name: &str, key: &str, value: &'a str) -> Option<&'a str> {
+    html_loads::addresses(name, key, value)
+        .into_iter()
+        .find(|address| elsewhere(address))
 }
-
-/// The attributes that make a page load a file.
-const LOADS: &[&str] = &["src", "srcset", "poster", "data", "background"];
 
 /// The elements a chapter may not hold, and what to write instead.
 const ELEMENTS: &[(&[&str], &str)] = &[
@@ -132,7 +125,7 @@ fn in_html(html: &str, offset: usize) -> Vec<Problem> {
     let mut problems = Vec::new();
     for tag in TAG.captures_iter(html) {
         let (Some(name), Some(attributes)) = (tag.get(1), tag.get(2)) else {
-            continue; // a comment
+            continue; // a comment or a closing tag
         };
         let at = offset + tag.get(0).expect("the tag").start();
         let name = name.as_str().to_ascii_lowercase();
@@ -160,7 +153,9 @@ fn in_html(html: &str, offset: usize) -> Vec<Problem> {
                 )
             } else if scripted(value) {
                 JAVASCRIPT_URL.to_owned()
-            } else if let Some(far) = loaded_elsewhere(&key, value).filter(|_| element.is_none()) {
+            } else if let Some(far) =
+                loaded_elsewhere(&name, &key, value).filter(|_| element.is_none())
+            {
                 other_host(far)
             } else if key == "hidden" {
                 format!(
@@ -203,17 +198,21 @@ mod tests {
             <img src=\"https://example.org/key.png\" alt=\"Key\"> ![Key](//example.org/k.png)\n\n\
             <link rel=\"stylesheet\" href=\"x.css\">\n\n\
             <img srcset=\"k.png 1x, https://example.org/k2.png 2x\">\n\n\
+            <svg><use href=\"https://example.org/key.svg#key\"/></svg> <a href=\"https://example.org/\">x</a>\n\n\
             ```admonish tip\nRead <span style=\"color: red\">this</span>.\n```\n";
         let found = lines(text);
         let at: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
         assert_eq!(
             at,
-            [3, 5, 7, 9, 11, 11, 13, 15, 15, 17, 20, 20, 20, 22, 22, 24, 26, 29],
+            [3, 5, 7, 9, 11, 11, 13, 15, 15, 17, 20, 20, 20, 22, 22, 24, 26, 28, 31],
             "{found:#?}"
         );
         assert!(found[10].1.contains("`hidden` on `<p>`"));
         assert!(found[13].1.contains("another host"));
         assert!(found[14].1.contains("another host"));
+        assert!(found[17]
+            .1
+            .contains("`https://example.org/key.svg#key` is loaded"));
         assert!(found[0]
             .1
             .contains("`style=\"text-align: center\"` on `<div>`"));

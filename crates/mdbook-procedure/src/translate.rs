@@ -14,6 +14,7 @@
 //!   each run of text between its tags is a message, and so are the words of its `alt`, `title`,
 //!   `aria-label` and `placeholder` attributes.
 
+use crate::chapter_html::TAG; // a tag or a comment of raw HTML: the text between them is words
 use crate::markdown;
 use crate::markers::WORD_MARKERS;
 use catalogue::Catalogue;
@@ -31,10 +32,6 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-
-/// A tag or a comment of raw HTML: the text between them is words.
-static TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->|<[^>]*>").expect("valid regex"));
 
 /// The attributes of raw HTML that hold words a reader sees or hears.
 static WORD_ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {

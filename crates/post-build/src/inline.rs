@@ -10,7 +10,6 @@
 
 use crate::csp;
 use anyhow::{Context, Result};
-use base64::Engine as _;
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 use scraper::{Html, Selector};
@@ -106,9 +105,8 @@ fn page(book_dir: &Path, html: &str, first_paint: &str) -> Result<Page> {
     };
     let favicon = favicon
         .map(|href| -> Result<String> {
-            let bytes = fs::read(book_dir.join(&href)).with_context(|| href.clone())?;
-            let data = base64::engine::general_purpose::STANDARD.encode(bytes);
-            Ok(format!("data:image/svg+xml;base64,{data}"))
+            let svg = fs::read_to_string(book_dir.join(&href)).with_context(|| href.clone())?;
+            Ok(favicon_url(&svg))
         })
         .transpose()?;
 
@@ -185,6 +183,23 @@ fn page(book_dir: &Path, html: &str, first_paint: &str) -> Result<Page> {
     })
 }
 
+/// The favicon drawing as a `data:` URL, percent-encoded: on every page, its words compress to
+/// about 180 bytes less than in base64.
+fn favicon_url(svg: &str) -> String {
+    use percent_encoding::{utf8_percent_encode, CONTROLS};
+    const IN_DATA_URL: &percent_encoding::AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>');
+    format!(
+        "data:image/svg+xml,{}",
+        utf8_percent_encode(svg.trim(), IN_DATA_URL)
+    )
+}
+
 /// Guided mode's scripts, in their order, as one file named by its content; the same for every
 /// page, so it is written once.
 fn bundle(book_dir: &Path, scripts: &[String]) -> Result<String> {
@@ -215,18 +230,13 @@ mod tests {
         </head><body>{body}</body></html>"#;
 
     fn book() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        fs::create_dir_all(dir.path().join("theme/guided")).unwrap();
-        for (file, text) in [
+        crate::test_folder::with(&[
             ("favicon.svg", "<svg/>"),
             ("theme/site.css", "p{margin:0}"),
             ("theme/guided/guided.css", ".guided{color:red}"),
             ("theme/guided/a.js", "var a=1;"),
             ("theme/guided/b.js", "var b=2;"),
-        ] {
-            fs::write(dir.path().join(file), text).unwrap();
-        }
-        dir
+        ])
     }
 
     #[test]
@@ -252,7 +262,7 @@ mod tests {
             "{}",
             page.html
         );
-        assert!(page.html.contains("href=\"data:image/svg+xml;base64,"));
+        assert!(page.html.contains("href=\"data:image/svg+xml,%3Csvg/%3E\""));
         let style = csp::hash_source("p{margin:0}\n.guided{color:red}\n");
         let script = csp::hash_source("document.documentElement.classList.add('js')");
         assert!(page.html.contains(&format!(

@@ -15,6 +15,7 @@
 //! 5. `languages`: `hreflang` alternates, the language switch, the "translated from" line;
 //! 6. `previews`: each chapter's link-preview tags and card image (`page` reads the chapter,
 //!    `card` draws the card with `draw`);
+//!    then `authoring`: the chapters' comments and hidden search keywords, read by now, leave;
 //! 7. `redirects`: the redirect pages of moved chapters get the site's policy and their script;
 //! 8. `prune`: whatever no page uses (`used`) leaves the book;
 //! 9. `offline`: the manifest and its icons, and the service worker that precaches every final
@@ -23,8 +24,10 @@
 //! and once for the site: `sitemap` (`sitemap.xml` with every language, and `robots.txt`), then
 //! `headers` (`_headers` for static hosts), last, as it lists every hashed file.
 //!
-//! `config` is what book.toml says.
+//! `config` is what book.toml says; `pages` is the one list of the book's pages, which every step
+//! reads.
 
+mod authoring;
 mod brand;
 mod config;
 mod csp;
@@ -34,11 +37,14 @@ mod inline;
 mod languages;
 mod minify;
 mod offline;
+pub mod pages;
 mod previews;
 mod prune;
 mod redirects;
 mod search;
 mod sitemap;
+#[cfg(test)]
+mod test_folder;
 pub mod translate;
 mod typography;
 mod used;
@@ -52,9 +58,9 @@ pub const BUILD_WORDS: [&str; 3] = [
     offline::manifest::DESCRIPTION,
     previews::card::LINE,
 ];
-pub use previews::{Page, UTILITY_PAGES};
+pub use previews::Page;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::path::Path;
 
 /// What a run did, for the build's one line of report.
@@ -86,6 +92,7 @@ pub fn run(root: &Path, book_dir: &Path, language: &str) -> Result<Report> {
     languages::write(book_dir, &site)?;
     let drawing = draw::Drawing::new();
     let chapters = previews::write(book_dir, &site, &drawing)?;
+    authoring::write(book_dir)?;
     redirects::write(book_dir, &site)?;
     let pruned = prune::write(book_dir, &site)?;
     let offline = offline::write(book_dir, &site, &drawing)?;
@@ -123,20 +130,9 @@ pub fn finish(root: &Path, book_dir: &Path, reports: &[Report]) -> Result<()> {
     headers::write(book_dir, &also, &inlined)
 }
 
-/// The book's pages by file name: its `.html` files, all at its root (mdBook writes a flat book
-/// for our flat `SUMMARY.md`).
+/// One language's pages by file name, every kind, as each step reads them ([`pages::in_folder`]).
 fn pages(book_dir: &Path) -> Result<Vec<String>> {
-    let mut names = Vec::new();
-    for entry in
-        std::fs::read_dir(book_dir).with_context(|| format!("reading {}", book_dir.display()))?
-    {
-        let name = entry?.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".html") {
-            names.push(name);
-        }
-    }
-    names.sort();
-    Ok(names)
+    pages::in_folder(book_dir)
 }
 
 /// The short content hash in the names of the files the post-build writes (`name-1a2b3c4d.js`),

@@ -81,14 +81,14 @@ mod tests {
 
     #[test]
     fn comments_go_and_code_stays() {
-        let temp = tempfile::tempdir().unwrap();
-        let dir = temp.path();
-        fs::create_dir_all(dir.join("theme/guided")).unwrap();
         let js = "// why\nconst url = `${a}//${b}`; /* note */\nconst re = /[A-Z]/g;\n";
         let css = "/* why */\n.a {\n    top: calc(1.44rem - 24px);\n}\n";
-        fs::write(dir.join("book-1a2b3c4d.js"), js).unwrap();
-        fs::write(dir.join("theme/guided/mode-1a2b3c4d.css"), css).unwrap();
-        fs::write(dir.join("searcher-1a2b3c4d.js"), js).unwrap();
+        let temp = crate::test_folder::with(&[
+            ("book-1a2b3c4d.js", js),
+            ("theme/guided/mode-1a2b3c4d.css", css),
+            ("searcher-1a2b3c4d.js", js),
+        ]);
+        let dir = temp.path();
 
         let (before, after) = theme(dir).unwrap();
         assert_eq!(before, js.len() + css.len());

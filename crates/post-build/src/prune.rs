@@ -56,24 +56,18 @@ mod tests {
 
     #[test]
     fn what_no_page_names_goes_and_what_one_names_stays() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::test_folder::with(&[
+            (
+                "index.html",
+                r#"<link rel="stylesheet" href="site.css"><meta property="og:image" content="https://x.org/cards/index.png">"#,
+            ),
+            ("site.css", "x"),
+            ("cards/index.png", "x"),
+            ("robots.txt", "x"),
+            ("highlight.js", "x"),
+            ("FontAwesome/fonts/a.woff", "x"),
+        ]);
         let book = dir.path();
-        fs::create_dir_all(book.join("FontAwesome/fonts")).unwrap();
-        fs::create_dir_all(book.join("cards")).unwrap();
-        fs::write(
-            book.join("index.html"),
-            r#"<link rel="stylesheet" href="site.css"><meta property="og:image" content="https://x.org/cards/index.png">"#,
-        )
-        .unwrap();
-        for file in [
-            "site.css",
-            "cards/index.png",
-            "robots.txt",
-            "highlight.js",
-            "FontAwesome/fonts/a.woff",
-        ] {
-            fs::write(book.join(file), "x").unwrap();
-        }
         let site = Site::new("https://x.org/", "X").unwrap();
         assert_eq!(write(book, &site).unwrap(), 2);
         assert!(book.join("site.css").exists() && book.join("cards/index.png").exists());

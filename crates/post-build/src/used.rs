@@ -4,29 +4,18 @@
 
 use scraper::{Html, Selector};
 
-/// Attributes that name a file: (selector, attribute). `data-scripts` and
-/// `data-scripts-after-paint` hold several, spaced; the page links `data-manifest` once painted.
-const REFERENCES: [(&str, &str); 6] = [
-    ("link[href]:not([rel='canonical'])", "href"),
-    ("script[src]", "src"),
-    ("img[src]", "src"),
-    ("[data-scripts]", "data-scripts"),
-    ("html[data-scripts-after-paint]", "data-scripts-after-paint"),
-    ("html[data-manifest]", "data-manifest"),
-];
-
-/// The local files one page names, without query or fragment. The book is flat, so a page's
+/// The local files one page names, without query or fragment: every address an attribute of
+/// `html_loads::LOADS` makes the browser load (styles, scripts, images, the theme's
+/// `data-scripts`, `data-scripts-after-paint` and `data-manifest`). The book is flat, so a page's
 /// references are relative to the root.
 pub fn references(html: &str) -> Vec<String> {
     let doc = Html::parse_document(html);
+    let all = Selector::parse("*").expect("valid selector");
     let mut out = Vec::new();
-    for (selector, attribute) in REFERENCES {
-        let selector = Selector::parse(selector).expect("valid selector");
-        for element in doc.select(&selector) {
-            let Some(value) = element.value().attr(attribute) else {
-                continue;
-            };
-            for reference in value.split_whitespace() {
+    for element in doc.select(&all) {
+        let element = element.value();
+        for (attribute, value) in element.attrs() {
+            for reference in html_loads::addresses(element.name(), attribute, value) {
                 let path = reference.split(['?', '#']).next().unwrap_or_default();
                 let path = path.trim_start_matches("./");
                 if path.is_empty() || path.contains(':') || path.starts_with('/') {
@@ -53,17 +42,20 @@ mod tests {
 
     #[test]
     fn a_page_names_its_styles_scripts_images_and_search_files() {
-        let html = r#"<html data-scripts-after-paint="book.js" data-manifest="manifest.webmanifest"><head>
+        let html = r##"<html data-scripts-after-paint="book.js" data-manifest="manifest.webmanifest"><head>
             <link rel="stylesheet" href="theme/site.css?v=1"><link rel="canonical" href="https://x.org/a.html">
             <script src="late.js"></script></head><body>
             <button data-scripts="theme/search/lunr.min.js theme/search/search.js"></button>
-            <img src="images/key.svg"><img src="data:image/png;base64,AA"></body></html>"#;
+            <img src="images/key.svg"><img src="data:image/png;base64,AA">
+            <img srcset="images/key-2x.png 2x"><svg><use href="#key"/></svg>
+            <a href="about.html">not loaded</a></body></html>"##;
         let mut found = references(html);
         found.sort();
         assert_eq!(
             found,
             [
                 "book.js",
+                "images/key-2x.png",
                 "images/key.svg",
                 "late.js",
                 "manifest.webmanifest",

@@ -7,6 +7,8 @@ use std::process::Command;
 pub fn run() -> Result<()> {
     tools::ensure(&[&tools::LYCHEE])?;
     let book = paths::book();
+    let site = post_build::Site::from_book_toml(&paths::root().join("book.toml"))?;
+    let pages = post_build::pages::of_site(&site, &book)?;
     cmd::run(
         Command::new(tools::LYCHEE.bin())
             .args([
@@ -16,6 +18,6 @@ pub fn run() -> Result<()> {
                 "--root-dir",
             ])
             .arg(&book)
-            .args(paths::all_pages()?.into_iter().map(|(_, path)| path)),
+            .args(pages.into_iter().map(|page| page.disk)),
     )
 }

@@ -1,19 +1,48 @@
-//! The checks of `cargo xtask test`, one module each, each with its own `run` (the stage) and the
-//! pure functions it is made of, with unit tests beside them. `html_text` is shared.
+//! The checks of `cargo xtask test`, each run where the test runner finds it, so that
+//! `cargo test` runs one as well:
+//!
+//! - the checks of the built site, integration tests of `crates/site-checks`
+//!   (`cargo test -p site-checks --test <name>`, [`site`]);
+//! - the preprocessor's refusals, integration tests of `crates/mdbook-procedure` ([`cargo_test`]);
+//! - here, what only xtask can run: rustfmt, clippy and the unit tests (`rust`), lychee
+//!   (`links`), and what needs a whole build of a changed copy of the book (`chapter_html`, and
+//!   the URL contract's renamed page in [`url_contract`]). The build itself is a stage, which
+//!   fails on any warning (`site_checks::build_log`).
 
 pub mod chapter_html;
-mod docs;
-pub mod html_text;
-pub mod key_facts;
-pub mod language_on_the_page;
-pub mod link_previews;
 pub mod links;
-pub mod malformed;
-pub mod originality;
-pub mod other_hosts;
-pub mod procedure_page;
 pub mod rust;
-pub mod step_figures;
-pub mod translations;
-pub mod url_contract;
-pub mod warnings;
+
+use crate::{cmd, copies};
+use anyhow::{Context, Result};
+use std::path::Path;
+
+/// `cargo test -p <package> --test <test>`, printing what it checked; `env` may name another
+/// build for it to check (`BOOK_DIR`, `BOOK_ROOT`).
+pub fn cargo_test(package: &str, test: &str, env: &[(&str, &Path)]) -> Result<()> {
+    cmd::run(
+        cmd::cargo()
+            .args(["test", "--quiet", "--package", package, "--test", test])
+            .args(["--", "--nocapture"])
+            .envs(env.iter().copied()),
+    )
+}
+
+/// A check of the built site (`crates/site-checks/tests/<test>.rs`).
+pub fn site(test: &str) -> Result<()> {
+    cargo_test("site-checks", test, &[])
+}
+
+/// The URL contract in the build, and in a copy of the book with about.md renamed to credits.md
+/// as CONTRIBUTING.md says, built with everything `cargo xtask build` does.
+pub fn url_contract() -> Result<()> {
+    site("url_contract")?;
+    let renamed = copies::renamed()?;
+    let book = renamed.path().join("book");
+    cargo_test(
+        "site-checks",
+        "url_contract",
+        &[("BOOK_ROOT", renamed.path()), ("BOOK_DIR", &book)],
+    )
+    .context("after renaming about.md to credits.md as CONTRIBUTING.md says")
+}

@@ -1,4 +1,5 @@
-//! The Rust stages: formatting, clippy with warnings as errors, and every crate's tests.
+//! The Rust stages: formatting, clippy with warnings as errors, and every crate's tests but the
+//! checks of the built site, which need the build (they are stages of their own, after it).
 
 use crate::cmd;
 use anyhow::Result;
@@ -22,6 +23,8 @@ pub fn clippy() -> Result<()> {
     ])
 }
 
+/// Every test that needs no build: the workspace's, and the site checks' unit tests.
 pub fn unit_tests() -> Result<()> {
-    cargo(&["test", "--workspace"])
+    cargo(&["test", "--workspace", "--exclude", "site-checks"])?;
+    cargo(&["test", "--package", "site-checks", "--lib"])
 }

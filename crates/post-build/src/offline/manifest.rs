@@ -62,7 +62,7 @@ mod tests {
 
     #[test]
     fn a_name_with_quotes_backslashes_and_ampersands_is_valid_json() {
-        let temp = tempfile::tempdir().unwrap();
+        let temp = crate::test_folder::with(&[]);
         let dir = temp.path();
         let name = r#"Mini "Remote" \ & Fix"#;
         let site = Site::new("https://example.org/", name)

@@ -66,20 +66,19 @@ mod tests {
 
     #[test]
     fn names_with_quotes_backslashes_and_ampersands_make_valid_javascript() {
-        let temp = tempfile::tempdir().unwrap();
-        let dir = temp.path();
         let odd = "it's \"odd\" \\ & so.html";
-        fs::write(
-            dir.join("index.html"),
-            format!(
-                "<a href=\"{}\">x</a>",
-                odd.replace('&', "&amp;").replace('"', "&quot;")
-            ),
-        )
-        .unwrap();
-        fs::write(dir.join(odd), "page").unwrap();
+        let link = format!(
+            "<a href=\"{}\">x</a>",
+            odd.replace('&', "&amp;").replace('"', "&quot;")
+        );
+        let template = format!("{VERSION_LINE}\n{PRECACHE_LINE}\n");
+        let temp = crate::test_folder::with(&[
+            ("index.html", &link),
+            (odd, "page"),
+            ("template.js", &template),
+        ]);
+        let dir = temp.path();
         let template = dir.join("template.js");
-        fs::write(&template, format!("{VERSION_LINE}\n{PRECACHE_LINE}\n")).unwrap();
         let (files, _) = write(dir, &template, &[]).unwrap();
         assert!(files.iter().any(|f| f == odd), "{files:?}");
         let worker = fs::read_to_string(dir.join("sw.js")).unwrap();
@@ -90,9 +89,8 @@ mod tests {
 
     #[test]
     fn the_version_changes_with_the_content() {
-        let temp = tempfile::tempdir().unwrap();
+        let temp = crate::test_folder::with(&[("a.html", "one")]);
         let dir = temp.path();
-        fs::write(dir.join("a.html"), "one").unwrap();
         let first = version(dir, &["a.html".into()]).unwrap();
         fs::write(dir.join("a.html"), "two").unwrap();
         let second = version(dir, &["a.html".into()]).unwrap();

@@ -16,11 +16,8 @@ use lol_html::{element, rewrite_str, RewriteStrSettings};
 use std::fs;
 use std::path::Path;
 
-/// Pages that are not chapters: no preview, not in the sitemap.
-pub const UTILITY_PAGES: [&str; 3] = ["404.html", "print.html", "toc.html"];
-
-/// Adds the tags and the card to every chapter page in `book_dir` (not the utility pages, nor
-/// the redirect pages of moved chapters); returns the chapters, in file-name order.
+/// Adds the tags and the card to every chapter page in `book_dir` (`pages::chapters`: not the
+/// utility pages, nor the redirect pages of moved chapters); returns them, in file-name order.
 pub fn write(book_dir: &Path, site: &Site, drawing: &Drawing) -> Result<Vec<Page>> {
     let key = site
         .key_drawing
@@ -30,12 +27,8 @@ pub fn write(book_dir: &Path, site: &Site, drawing: &Drawing) -> Result<Vec<Page
             fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
         })
         .transpose()?;
-    let moved = site.redirect_pages();
     let mut pages = Vec::new();
-    for file in chapter_files(book_dir)?
-        .into_iter()
-        .filter(|f| !moved.contains(f))
-    {
+    for file in crate::pages::chapters(book_dir, site)? {
         let path = book_dir.join(&file);
         let html =
             fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
@@ -48,12 +41,6 @@ pub fn write(book_dir: &Path, site: &Site, drawing: &Drawing) -> Result<Vec<Page
         pages.push(page);
     }
     Ok(pages)
-}
-
-fn chapter_files(book_dir: &Path) -> Result<Vec<String>> {
-    let mut files = crate::pages(book_dir)?;
-    files.retain(|name| !UTILITY_PAGES.contains(&name.as_str()));
-    Ok(files)
 }
 
 /// The page with mdBook's `<meta name="description">` (the book's) replaced by the chapter's own,

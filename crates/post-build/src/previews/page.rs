@@ -94,21 +94,19 @@ mod tests {
     }
 
     #[test]
-    fn a_translation_s_line_is_not_its_description() {
-        let html = "<main><p class=\"translated-from\">Translated.</p><h1>T</h1><p>Have every key.</p></main>";
-        assert_eq!(
-            Page::read("p.html", html).unwrap().description,
-            "Have every key."
-        );
-    }
-
-    #[test]
-    fn a_description_comment_wins_over_the_first_paragraph() {
-        let html = "<!-- description: Seven steps,\n with timings. -->\n<main><h1>T</h1><p>Have every key.</p></main>";
-        assert_eq!(
-            Page::read("p.html", html).unwrap().description,
-            "Seven steps, with timings."
-        );
+    fn a_description_comment_wins_and_a_translation_s_line_is_not_the_description() {
+        for (html, description) in [
+            (
+                "<!-- description: Seven steps,\n with timings. -->\n<main><h1>T</h1><p>Have every key.</p></main>",
+                "Seven steps, with timings.",
+            ),
+            (
+                "<main><p class=\"translated-from\">Translated.</p><h1>T</h1><p>Have every key.</p></main>",
+                "Have every key.",
+            ),
+        ] {
+            assert_eq!(Page::read("p.html", html).unwrap().description, description);
+        }
     }
 
     #[test]

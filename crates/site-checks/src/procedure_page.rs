@@ -3,15 +3,14 @@
 //! chapter's markers say (read from the chapter as the preprocessor reads it); and its figures
 //! (`step_figures`).
 
-use super::step_figures;
-use crate::paths;
+use crate::{paths, step_figures};
 use anyhow::{anyhow, bail, Result};
 use scraper::{Html, Selector};
 use serde_json::Value;
 use std::fs;
 
 pub fn run() -> Result<()> {
-    let html = fs::read_to_string(paths::book().join("procedure.html"))?;
+    let html = fs::read_to_string(paths::book()?.join("procedure.html"))?;
     let data = read(&html, "procedure.html").map_err(|p| anyhow!(p.join("\n")))?;
     let chapter = fs::read_to_string(paths::chapters().join("procedure.md"))?;
     let steps: Vec<_> = mdbook_procedure::procedure::analyze(&chapter, false)

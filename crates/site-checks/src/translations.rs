@@ -1,23 +1,24 @@
 //! The translations (po/<language>.po, built into book/<language>/):
-//! - every message of the English guide has a translation, not marked fuzzy, in every catalogue:
-//!   an English edit cannot leave a language silently stale;
+//! - every message of the English guide (the template, `messages`) has a translation, not marked
+//!   fuzzy, in every catalogue, with the same numbers: an English edit cannot leave a language
+//!   silently stale;
 //! - every language's procedure is the English one: the same steps with the same ids, windows,
 //!   presses, loop, guided-mode buttons and figures (buttons held and pressed, pips, the ignition),
 //!   and its HowTo data checks out as the English page's does.
 
-use super::procedure_page;
-use crate::{build, paths, translations};
+use crate::messages::relative;
+use crate::{messages, paths, procedure_page};
 use anyhow::{anyhow, bail, Result};
 use scraper::{Html, Selector};
 use std::fs;
+use std::path::Path;
 
 pub fn run() -> Result<()> {
     let root = paths::root();
-    let english = tempfile::tempdir()?;
-    build::mdbook_english(english.path())?;
-    let template = english.path().join("messages.pot");
-    translations::write_template(&root, english.path(), &template)?;
-    let problems = translations::problems(&root, &template)?;
+    let scratch = tempfile::tempdir()?;
+    let template = scratch.path().join("messages.pot");
+    messages::write_template(&root, &template)?;
+    let problems = catalogue_problems(&root, &template)?;
     if !problems.is_empty() {
         bail!(
             "{} messages are not ready (after an English edit, run `cargo xtask translations`, \
@@ -26,17 +27,18 @@ pub fn run() -> Result<()> {
             problems.join("\n")
         );
     }
-    let site = post_build::Site::from_book_toml(&root.join("book.toml"))?;
+    let site = paths::site()?;
     println!(
         "every message of the English guide is translated in {} catalogues",
         site.translations().count()
     );
 
-    let source = fs::read_to_string(paths::book().join("procedure.html"))?;
+    let book = paths::book()?;
+    let source = fs::read_to_string(book.join("procedure.html"))?;
     let expected = steps(&source);
     for language in site.translations() {
         let page = format!("{language}/procedure.html");
-        let html = fs::read_to_string(paths::book().join(&page))?;
+        let html = fs::read_to_string(book.join(&page))?;
         procedure_page::read(&html, "procedure.html")
             .map_err(|p| anyhow!("{language}/: {}", p.join("\n")))?;
         let differences = differences(&expected, &steps(&html));
@@ -119,6 +121,55 @@ fn differences(
     found
 }
 
+/// Whether `template`'s messages (`messages`) are all translated in every language's catalogue,
+/// stating the same numbers: the problems, as `po/de.po: "…": not translated`.
+pub fn catalogue_problems(root: &Path, template: &Path) -> Result<Vec<String>> {
+    let pot = polib::po_file::parse(template)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", template.display()))?;
+    let site = post_build::Site::from_book_toml(&root.join("book.toml"))?;
+    let mut problems = Vec::new();
+    for language in site.translations() {
+        let po = catalogue::po_file(root, language);
+        if !po.exists() {
+            bail!(
+                "{}: book.toml lists {language}, but it has no catalogue: run `cargo xtask translations`",
+                relative(root, &po)
+            );
+        }
+        let catalogue = catalogue::Catalogue::load(&po).map_err(anyhow::Error::msg)?;
+        for message in pot.messages() {
+            let id = message.msgid();
+            let short: String = id.chars().take(70).collect();
+            if let Some(problem) = catalogue.problem(id) {
+                problems.push(format!("{}: {short:?}: {problem}", relative(root, &po)));
+            } else if let Some(translated) = catalogue.get(id) {
+                if numbers(id) != numbers(translated) {
+                    problems.push(format!(
+                        "{}: {short:?}: its numbers (years, seconds, steps, codes) are {:?}, \
+                         the translation's {:?}: translate, never change a fact",
+                        relative(root, &po),
+                        numbers(id),
+                        numbers(translated)
+                    ));
+                }
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// The numbers a message states (years, seconds, step numbers, model codes), each once: a
+/// translation states the same. "position one" is position 1, as the translations write it.
+fn numbers(text: &str) -> std::collections::BTreeSet<String> {
+    static NUMBER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\d+").expect("valid regex"));
+    let text = text.replace("position one", "position 1");
+    NUMBER
+        .find_iter(&text)
+        .map(|m| m.as_str().to_owned())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +194,17 @@ mod tests {
                 "{drift}"
             );
         }
+    }
+
+    #[test]
+    fn a_translation_states_the_same_numbers() {
+        assert_eq!(
+            numbers("Within **5 seconds**, turn it to position one (R50, 2004–2006)."),
+            numbers("Innerhalb von **5 Sekunden** auf Stellung 1 drehen (R50, 2004–2006).")
+        );
+        assert_ne!(
+            numbers("press lock 3 times within 10 seconds"),
+            numbers("dreimal Verriegeln drücken, innerhalb von 10 Sekunden")
+        );
     }
 }

@@ -4,10 +4,10 @@
 //!
 //! The article is not in the repository: `tests/article-runs.txt` holds a fingerprint of each of its
 //! runs (a hash of the run's words), so the check works in any clone and the text is not copied.
-//! `cargo xtask fingerprint-article <folder>` writes it from the article's files.
+//! `cargo xtask fingerprint-article <folder>` writes it from the article's files
+//! ([`fingerprint_article`]).
 
-use super::html_text;
-use crate::paths;
+use crate::{html_text, paths};
 use anyhow::{bail, Context, Result};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
@@ -44,9 +44,9 @@ pub fn run() -> Result<()> {
         println!("{ARTICLE_RUNS} matches the article beside the repository");
     }
     let mut texts = Vec::new();
-    for page in paths::built_pages()? {
-        let text = html_text::visible_text(&fs::read_to_string(&page)?);
-        texts.push((page, text));
+    for page in paths::english_pages()? {
+        let text = html_text::visible_text(&fs::read_to_string(&page.disk)?);
+        texts.push((page.disk, text));
     }
     for chapter in fs::read_dir(paths::chapters())? {
         let path = chapter?.path();

@@ -1,6 +1,7 @@
 //! No request to another host, found in the files themselves: every address a page, drawing or
-//! stylesheet makes the browser load (a `<link>`'s href such as a preconnect, `src`, `srcset`,
-//! `poster`, `data`, `action`, `ping`, a refresh's URL, an SVG `href`, and `url()` and `@import` in
+//! stylesheet makes the browser load (each attribute of the one table `html_loads::LOADS`: a
+//! `<link>`'s href such as a preconnect, `src`, `srcset`, `poster`, `data`, `action`, `ping`, an
+//! SVG `href`, the theme's `data-scripts`…; and a refresh's URL, and `url()` and `@import` in
 //! styles) is relative or on the site's own host. A link the reader follows (`<a href>`) may go
 //! anywhere. The browser tests watch the requests a visit makes; this also sees what a visit does
 //! not happen to load.
@@ -15,7 +16,7 @@ use walkdir::WalkDir;
 
 /// The stage: every page, drawing and stylesheet of the built site.
 pub fn run() -> Result<()> {
-    let site = post_build::Site::from_book_toml(&paths::root().join("book.toml"))?;
+    let site = paths::site()?;
     let host = site
         .url
         .trim_start_matches("https://")
@@ -23,7 +24,7 @@ pub fn run() -> Result<()> {
         .next()
         .unwrap_or_default()
         .to_owned();
-    let book = paths::book();
+    let book = paths::book()?;
     let mut problems = Vec::new();
     let mut files = 0;
     for entry in WalkDir::new(&book).sort_by_file_name() {
@@ -51,19 +52,6 @@ static CSS_URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)"#).expect("valid regex")
 });
 
-/// Attributes whose address the browser loads, on any element but `<a>` and `<area>`.
-const LOADED: [&str; 9] = [
-    "href",
-    "xlink:href",
-    "src",
-    "poster",
-    "data",
-    "action",
-    "formaction",
-    "ping",
-    "background",
-];
-
 /// The other host an address loads from, if it is not relative, `data:`, or on `site_host`.
 fn other_host(address: &str, site_host: &str) -> Option<String> {
     let c = HOST.captures(address)?;
@@ -86,20 +74,15 @@ pub fn in_markup(file: &str, markup: &str, site_host: &str) -> Vec<String> {
     for element in doc.select(&all) {
         let e = element.value();
         let tag = e.name();
-        let follows = matches!(tag, "a" | "area");
         for (name, value) in e.attrs() {
             let refresh = tag == "meta"
                 && name == "content"
                 && e.attr("http-equiv")
                     .is_some_and(|h| h.eq_ignore_ascii_case("refresh"));
-            if LOADED.contains(&name) && !(follows && name != "ping") {
-                addresses.push((format!("<{tag} {name}>"), value.to_owned()));
-            } else if name == "srcset" {
-                for candidate in value.split(',') {
-                    let address = candidate.split_whitespace().next().unwrap_or_default();
-                    addresses.push((format!("<{tag} srcset>"), address.to_owned()));
-                }
-            } else if name == "style" {
+            for address in html_loads::addresses(tag, name, value) {
+                addresses.push((format!("<{tag} {name}>"), address.to_owned()));
+            }
+            if name == "style" {
                 styles.push((format!("{file}: <{tag} style>"), value.to_owned()));
             } else if refresh {
                 if let Some((_, url)) = value.split_once('=') {
@@ -151,6 +134,7 @@ mod tests {
             <img src="images/key.svg" srcset="key.png 1x, https://img.example.org/key.png 2x">
             <p style="background-image: url(data:image/png;base64,AAAA)">x</p>
             <a href="https://www.example.com/article">a link to follow</a>
+            <button data-scripts="search.js https://cdn.example.net/lunr.js">Search</button>
             <svg><use href="#key"/></svg>
             </body></html>"##;
         assert_eq!(
@@ -158,6 +142,7 @@ mod tests {
             [
                 "p.html: <link href> loads from another host: https://fonts.example.com",
                 "p.html: <img srcset> loads from another host: https://img.example.org/key.png",
+                "p.html: <button data-scripts> loads from another host: https://cdn.example.net/lunr.js",
                 "p.html: <style>: a style loads from another host: //cdn.example.net/bg.png",
             ]
         );

@@ -1,27 +1,24 @@
 //! Each chapter must state its key facts: if an edit drops one, the build checks say which.
 //! The phrases are matched in what a reader sees of the page, and no page may use retired wording.
 
-use super::html_text;
-use crate::paths;
+use crate::{html_text, paths};
 use anyhow::{bail, Context, Result};
 use std::fs;
 
 pub fn run() -> Result<()> {
+    let book = paths::book()?;
     let mut problems = Vec::new();
     for (page, phrases) in KEY_FACTS {
-        let path = paths::book().join(page);
+        let path = book.join(page);
         let html = fs::read_to_string(&path).with_context(|| format!("{page} was not built"))?;
         for phrase in missing(&html_text::reader_text(&html), phrases) {
             problems.push(format!("{page}: missing \"{phrase}\""));
         }
     }
-    for page in paths::built_pages()? {
-        let text = html_text::reader_text(&fs::read_to_string(&page)?);
+    for page in paths::english_pages()? {
+        let text = html_text::reader_text(&fs::read_to_string(&page.disk)?);
         for (phrase, instead) in retired(&text) {
-            problems.push(format!(
-                "{}: says \"{phrase}\"; write {instead}",
-                page.display()
-            ));
+            problems.push(format!("{}: says \"{phrase}\"; write {instead}", page.path));
         }
     }
     if !problems.is_empty() {

@@ -1,45 +1,25 @@
 //! The public URL contract (`tests/public-urls.txt`): every page and anchor readers may have
 //! pasted into a forum still resolves, on its page or through a redirect from book.toml
 //! (`[output.html.redirect]`) to a page that has the anchor.
+//!
+//! `cargo xtask test` runs it on the build, and again on a copy of the book with a page renamed
+//! as CONTRIBUTING.md says (`BOOK_DIR` and `BOOK_ROOT`, see `paths`).
 
-use crate::{copies, paths};
+use crate::paths;
 use anyhow::{bail, Result};
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
-use std::path::Path;
 
-/// The stage: every line of tests/public-urls.txt resolves in the build; and in a copy of the
-/// book with a page renamed as CONTRIBUTING.md says, every one still does.
+/// The check: every line of tests/public-urls.txt, in every language, resolves in the build.
 pub fn run() -> Result<()> {
     let contract = fs::read_to_string(paths::root().join("tests/public-urls.txt"))?;
-    let site = post_build::Site::from_book_toml(&paths::root().join("book.toml"))?;
+    let site = paths::site()?;
     let translations: Vec<String> = site.translations().map(str::to_owned).collect();
     let missing = missing_translations(&contract, &translations);
     if !missing.is_empty() {
         bail!("{}", missing.join("\n"));
     }
-    let problems = in_book(&paths::root(), &paths::book())?;
-    if !problems.is_empty() {
-        bail!("{}", problems.join("\n"));
-    }
-    let renamed = copies::renamed()?;
-    let problems = in_book(renamed.path(), &renamed.path().join("book"))?;
-    if !problems.is_empty() {
-        bail!(
-            "after renaming about.md to credits.md as CONTRIBUTING.md says:\n{}",
-            problems.join("\n")
-        );
-    }
-    println!(
-        "every public address resolves, and still does with about.md renamed as CONTRIBUTING.md says"
-    );
-    Ok(())
-}
-
-/// The contract checked against the book whose `book.toml` is in `root`, built in `book`.
-fn in_book(root: &Path, book: &Path) -> Result<Vec<String>> {
-    let contract = fs::read_to_string(paths::root().join("tests/public-urls.txt"))?;
-    let redirects = post_build::Site::from_book_toml(&root.join("book.toml"))?.redirects;
+    let book = paths::book()?;
     let ids_of = |page: &str| {
         let html = fs::read_to_string(book.join(page)).ok()?;
         let doc = scraper::Html::parse_document(&html);
@@ -50,7 +30,12 @@ fn in_book(root: &Path, book: &Path) -> Result<Vec<String>> {
                 .collect(),
         )
     };
-    Ok(problems(&contract, ids_of, &redirects))
+    let problems = problems(&contract, ids_of, &site.redirects);
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    println!("every public address resolves in {}", book.display());
+    Ok(())
 }
 
 /// Entries the contract lists for English but not for every translation (`de/` + the entry): a

@@ -13,6 +13,7 @@ use anyhow::{bail, Result};
 use catalogue::typography;
 use scraper::{ElementRef, Html, Node, Selector};
 use std::fs;
+use std::path::Path;
 
 /// A step sentence a reader takes in at a glance, key in hand.
 pub const STEP_SENTENCE_WORDS: usize = 25;
@@ -49,16 +50,15 @@ fn word_attributes() -> impl Iterator<Item = &'static str> {
 }
 
 pub fn run() -> Result<()> {
+    let book = paths::book()?;
     let mut problems = Vec::new();
-    let pages = paths::all_pages()?;
     let mut translations = 0;
-    for (name, path) in &pages {
-        let html = fs::read_to_string(path)?;
-        let language = name.split_once('/').map_or("en", |(folder, _)| folder);
-        if language != "en" {
+    for page in paths::pages()? {
+        let (name, language) = (&page.path, page.language.as_str());
+        let html = fs::read_to_string(&page.disk)?;
+        if language != catalogue::SOURCE_LANGUAGE {
             translations += 1;
-            let page = name.split_once('/').map_or(name.as_str(), |(_, p)| p);
-            let english = fs::read_to_string(paths::book().join(page))?;
+            let english = fs::read_to_string(book.join(&page.file))?;
             for sentence in english_left(&english, &html) {
                 problems.push(format!("{name}: English left on the page: \"{sentence}\""));
             }
@@ -77,14 +77,14 @@ pub fn run() -> Result<()> {
             ));
         }
     }
-    for (folder, _) in pages.iter().filter_map(|(n, _)| n.split_once('/')) {
-        let manifest = paths::book().join(folder).join("manifest.webmanifest");
+    for folder in paths::site()?.translations() {
+        let manifest = book.join(folder).join("manifest.webmanifest");
         if let Ok(json) = fs::read_to_string(&manifest) {
             for text in untypeset(&[json], folder) {
                 problems.push(format!("{folder}/manifest.webmanifest: \"{text}\""));
             }
         }
-        for text in untypeset(&search_words(folder)?, folder) {
+        for text in untypeset(&search_words(&book.join(folder))?, folder) {
             problems.push(format!("{folder}/ search results: \"{text}\""));
         }
     }
@@ -100,10 +100,10 @@ pub fn run() -> Result<()> {
     Ok(())
 }
 
-/// The words search shows in the language of `folder` (`de`): its sections' chapters, titles and
-/// texts, from the search file its landing page names.
-fn search_words(folder: &str) -> Result<Vec<String>> {
-    let dir = paths::book().join(folder);
+/// The words search shows in the language built in `dir` (`book/de`): its sections' chapters,
+/// titles and texts, from the search file its landing page names.
+fn search_words(dir: &Path) -> Result<Vec<String>> {
+    let folder = dir.display();
     let page = fs::read_to_string(dir.join("index.html"))?;
     let doc = Html::parse_document(&page);
     let toggle = Selector::parse("#search-toggle[data-scripts]").expect("valid selector");

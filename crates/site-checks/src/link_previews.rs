@@ -4,6 +4,7 @@
 
 use crate::paths;
 use anyhow::{bail, Result};
+use post_build::pages::Kind;
 use scraper::{Html, Selector};
 use std::collections::BTreeMap;
 use std::fs;
@@ -12,16 +13,14 @@ use std::path::Path;
 /// The stage: every chapter page of every language (not the utility pages, nor a moved page's
 /// redirect); each language's own description, card and address.
 pub fn run() -> Result<()> {
-    let site = post_build::Site::from_book_toml(&paths::root().join("book.toml"))?;
-    let moved = site.redirect_pages();
+    let site = paths::site()?;
     let mut pages = Vec::new();
-    for (page, path) in paths::all_pages()? {
-        let file = page.rsplit('/').next().unwrap_or_default().to_owned();
-        if !post_build::UTILITY_PAGES.contains(&file.as_str()) && !moved.contains(&file) {
-            pages.push((page, fs::read_to_string(&path)?));
+    for page in paths::pages()? {
+        if page.kind == Kind::Chapter {
+            pages.push((page.path, fs::read_to_string(&page.disk)?));
         }
     }
-    let problems = problems(&paths::book(), &site.url, &pages);
+    let problems = problems(&paths::book()?, &site.url, &pages);
     if !problems.is_empty() {
         bail!("{}", problems.join("\n"));
     }

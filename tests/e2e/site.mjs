@@ -63,6 +63,13 @@ export function builtPages(folder) {
     .map((f) => dir + f));
 }
 
+/** The chapters' file names, from the book's table of contents (src/SUMMARY.md): what the chapter
+ * list and the print page hold. Other pages (the glovebox card, 404, print) are not chapters. */
+export function chapterFiles() {
+  const summary = readFileSync(new URL('../../src/SUMMARY.md', import.meta.url), 'utf8');
+  return [...summary.matchAll(/\]\(([^)]+)\.md\)/g)].map(([, name]) => `${name}.html`);
+}
+
 /** The search evaluation's queries (tests/search-queries.txt), each with its page and group. */
 export function searchQueries() {
   let group = '';

@@ -2,13 +2,13 @@
 // structure: chapter list, search, previous/next, print.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtPages, fileName, scriptsReady, useSite, visit } from './site.mjs';
+import { builtPages, chapterFiles as summaryChapters, fileName, scriptsReady, useSite, visit } from './site.mjs';
 
 const site = useSite();
-const isChapter = (p) => !['404.html', 'print.html', 'toc.html'].includes(fileName(p));
-// Every language's chapters, and their file names (the same in every language).
-const chapters = builtPages().filter(isChapter);
-const chapterFiles = builtPages('').filter(isChapter);
+// Every language's pages of content (the chapters and the glovebox card), and the chapters' file
+// names (the same in every language).
+const pages = builtPages().filter((p) => !['404.html', 'print.html', 'toc.html'].includes(fileName(p)));
+const chapterFiles = summaryChapters();
 
 test('a first visit fetches no web font, icon font, highlighter, clipboard or search code', async () => {
   for (const page of builtPages()) {
@@ -144,7 +144,7 @@ test('every control is a 48 px tap target on a 320 px screen', async () => {
     return { what: `${state}: ${what}`, width: Math.round(box.width), height: Math.round(box.height) };
   }).filter((b) => b.width < 48 || b.height < 48), when);
   const { tab, close } = await site.phone({ viewport: { width: 320, height: 640 } });
-  for (const page of chapters) {
+  for (const page of pages) {
     await visit(tab, `${site.url}/${page}`);
     const found = await small(tab, 'page');
     await tab.locator('#sidebar-toggle').click();

@@ -113,7 +113,6 @@ window.MiniDialog = function guidedDialog({ words, cues, onOpen, onClose, runnin
     }
     pushedHistory = !fromLink || history.state?.guided === true;
     dialog.showModal();
-    document.documentElement.classList.add('guided-open');
     keepScreenOn();
     onOpen();
   }
@@ -148,7 +147,6 @@ window.MiniDialog = function guidedDialog({ words, cues, onOpen, onClose, runnin
     confirmLeave(false);
     cues?.quiet();
     dialog.close();
-    document.documentElement.classList.remove('guided-open');
     wakeLock?.release().catch(() => {});
     wakeLock = null;
     window.scrollTo(0, returnTo.scroll);

@@ -26,6 +26,10 @@ const STAGES: &[Stage] = &[
     Stage::new("no other host in the markup or styles", || {
         site("other_hosts")
     }),
+    Stage::new(
+        "glovebox card: the procedure's steps, a QR code that opens guided mode",
+        || site("glovebox_card"),
+    ),
     Stage::new("public URL contract", checks::url_contract),
     Stage::new("a malformed chapter fails the build", || {
         checks::cargo_test("mdbook-procedure", "malformed", &[])

@@ -19,6 +19,9 @@
 //! would not be true. `<!-- brief: Hold unlock · press lock 3 times -->` is the step in one line,
 //! which guided mode shows under the countdown where the whole step does not fit the screen, and
 //! `<!-- hint: Have the key in the ignition before you tap -->` what helps after a missed window.
+//! `<!-- card: Shut all the doors -->` is the step in one short line for the printed glovebox card
+//! (`card.html`, which the post-build makes from it and then takes off the procedure page): every
+//! step of a procedure has one, or none does.
 //!
 //! What the hands do, drawn as the step's figure (`figures`): `<!-- hold: lock, unlock -->`,
 //! `<!-- press: lock -->` (as many times as `presses` says), `<!-- ignition: position-one -->`.
@@ -46,6 +49,8 @@ pub enum Marker {
     Brief(String),
     /// What helps the reader hit the step's window, shown after it was missed.
     Hint(String),
+    /// The step in one short line, for the printed card.
+    Card(String),
     /// The step's words (Markdown) when it is repeated for a further key.
     Again(String),
     /// Buttons of the key held down during the step.
@@ -114,7 +119,8 @@ pub fn parse(html: &str) -> Parsed {
         )),
         ("brief", Some(line)) if !line.is_empty() => Parsed::Marker(Marker::Brief(one_line(line))),
         ("hint", Some(line)) if !line.is_empty() => Parsed::Marker(Marker::Hint(one_line(line))),
-        ("brief" | "hint", _) => Parsed::Malformed(format!(
+        ("card", Some(line)) if !line.is_empty() => Parsed::Marker(Marker::Card(one_line(line))),
+        ("brief" | "hint" | "card", _) => Parsed::Malformed(format!(
             "`{key}` needs its words, e.g. `<!-- {key}: Hold lock + unlock together -->`"
         )),
         ("again", Some(words)) if !words.is_empty() => {
@@ -145,9 +151,10 @@ pub fn parse(html: &str) -> Parsed {
 /// (`None`: a chapter's, not a step's). The one list: the catalogues take these words
 /// (`translate`), the renderer writes these attributes (`render`), and the checks, guided mode's
 /// tests and the French typography read them back.
-pub const WORD_MARKERS: [(&str, Option<&str>); 8] = [
+pub const WORD_MARKERS: [(&str, Option<&str>); 9] = [
     ("keywords", None),
     ("description", None),
+    ("card", Some("data-card")),
     ("start", Some("data-start-label")),
     ("done", Some("data-done-label")),
     ("fail", Some("data-fail-labels")),

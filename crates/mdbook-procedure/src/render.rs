@@ -201,6 +201,7 @@ fn list(
         }
         words_of(&mut html, "brief", &step.brief);
         words_of(&mut html, "hint", &step.hint);
+        words_of(&mut html, "card", &step.card);
         if let Some(words) = &step.again {
             let _ = write!(
                 html,

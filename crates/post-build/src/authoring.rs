@@ -1,7 +1,8 @@
 //! What only the build reads leaves the pages: the chapters' comments (`<!-- keywords: … -->`,
-//! `<!-- description: … -->`, which mdBook passes through) and the hidden search keywords
-//! (`<p class="search-keywords" hidden>`). Search's index and the link previews have them by
-//! now; on the page they are bytes that no reader sees, on the page of a phone with a weak signal.
+//! `<!-- description: … -->`, which mdBook passes through), the hidden search keywords
+//! (`<p class="search-keywords" hidden>`) and the steps' lines for the glovebox card
+//! (`data-card`). Search's index, the link previews and the card have them by now; on the page
+//! they are bytes that no reader sees, on the page of a phone with a weak signal.
 
 use anyhow::{Context, Result};
 use lol_html::{doc_comments, element, rewrite_str, RewriteStrSettings};
@@ -27,6 +28,10 @@ fn page(html: &str) -> Result<String> {
         .append_element_content_handler(element!("p.search-keywords", |el| {
             el.remove();
             Ok(())
+        }))
+        .append_element_content_handler(element!("li[data-card]", |el| {
+            el.remove_attribute("data-card");
+            Ok(())
         }));
     Ok(rewrite_str(html, settings)?)
 }
@@ -39,10 +44,12 @@ mod tests {
     fn comments_and_search_keywords_leave_and_the_words_stay() {
         let html = "<html><head><!-- a --></head><body><main><!-- keywords: fob, plip -->\n\
             <h1>T</h1><p class=\"search-keywords\" hidden>fob, plip</p><p>Shut the doors.</p>\
+            <ol><li data-step=\"1\" data-card=\"Shut\">x</li></ol>\
             <script>let a = '<!-- b -->';</script></main></body></html>";
         assert_eq!(
             page(html).unwrap(),
             "<html><head></head><body><main>\n<h1>T</h1><p>Shut the doors.</p>\
+             <ol><li data-step=\"1\">x</li></ol>\
              <script>let a = '<!-- b -->';</script></main></body></html>"
         );
     }

@@ -3,6 +3,8 @@
 //! must happen. [`run`] finishes one language's build (`cargo xtask build` calls it for English at
 //! the root, then for each translation in its folder), [`finish`] the site once all are there:
 //!
+//! 0. `glovebox_card`: `card.html`, the procedure on a card to print, made from the procedure
+//!    page, which every later step then treats as a page of the book;
 //! 1. `minify`: the theme's scripts and styles without their comments;
 //! 2. `search`: search's files (lunr, the language's stemmer, the guide's sections, our
 //!    rank.js and search.js), named in every page;
@@ -32,6 +34,7 @@ mod brand;
 mod config;
 mod csp;
 mod draw;
+pub mod glovebox_card;
 mod headers;
 mod inline;
 mod languages;
@@ -53,10 +56,18 @@ pub use config::Site;
 
 /// The words the post-build writes itself, in English: the manifest's name and description, the
 /// line on every card. The catalogues translate them (`cargo xtask translations` lists them).
-pub const BUILD_WORDS: [&str; 3] = [
+pub const BUILD_WORDS: [&str; 11] = [
     offline::manifest::SHORT_NAME,
     offline::manifest::DESCRIPTION,
     previews::card::LINE,
+    glovebox_card::TITLE,
+    glovebox_card::DESCRIPTION,
+    glovebox_card::HOW,
+    glovebox_card::PRINT,
+    glovebox_card::FOR,
+    glovebox_card::SESSION,
+    glovebox_card::MISSED,
+    glovebox_card::SCAN,
 ];
 pub use previews::Page;
 
@@ -84,6 +95,7 @@ pub struct Report {
 /// into `book_dir` (the site's root for English, its language's folder for a translation).
 pub fn run(root: &Path, book_dir: &Path, language: &str) -> Result<Report> {
     let site = Site::from_book_toml(&root.join("book.toml"))?.in_language(language)?;
+    glovebox_card::write(root, book_dir, &site)?;
     let minified = minify::theme(book_dir)?;
     search::write(&root.join("theme"), book_dir, language)?;
     let inlined = inline::write(&root.join("theme"), book_dir)?;

@@ -74,6 +74,7 @@ pub const KEY_FACTS: &[(&str, &[&str])] = &[
             "30 seconds",
             "10 seconds",
             RESTART,
+            "Print a card for the glovebox",
         ],
     ),
     (
@@ -96,6 +97,21 @@ pub const KEY_FACTS: &[(&str, &[&str])] = &[
             "only one key works afterwards",
             "turn it to position one. Then try every key",
             "two or three times",
+            "print a card for the glovebox",
+        ],
+    ),
+    (
+        "card.html",
+        &[
+            "2004–2006",
+            "the Convertible up to 2008",
+            "three-button key",
+            "Every key in one session",
+            "5 s",
+            "30 s",
+            "10 s",
+            "Keep unlock pressed; press lock three times",
+            RESTART,
         ],
     ),
     (

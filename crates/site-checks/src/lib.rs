@@ -14,6 +14,7 @@
 //! | `other_hosts` | nothing loaded from another host (`html_loads::LOADS`, and styles) |
 //! | `url_contract` | every line of `tests/public-urls.txt` resolves |
 //! | `print_page` | the print pages keep no styled chapter separator |
+//! | `glovebox_card` | each language's card: the procedure's steps and windows, guided mode's restart sentence, a QR code that reads back as its guided mode's address |
 //!
 //! `build_log` says which lines of a build's log are warnings (`cargo xtask build` refuses them),
 //! `paths` says where the built site is (`BOOK_DIR`, `BOOK_ROOT` to check another build),
@@ -21,6 +22,7 @@
 
 pub mod build_log;
 mod docs;
+pub mod glovebox_card;
 pub mod html_text;
 pub mod key_facts;
 pub mod language_on_the_page;

@@ -116,7 +116,7 @@ fn build_messages(root: &Path, book: &Path) -> Result<Vec<(String, String, &'sta
         found.push((
             words.to_owned(),
             "crates/post-build/src/lib.rs".to_owned(),
-            "the app's name and description on a phone's home screen, the line on link previews",
+            "the app's name and description on a phone's home screen, the line on link previews, the words of the printed glovebox card (card.html)",
         ));
     }
     Ok(found)

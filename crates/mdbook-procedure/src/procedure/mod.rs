@@ -270,7 +270,7 @@ impl Reader<'_> {
                 format!(
                     "unknown marker `{body}` in a procedure step{}: \
                      the markers are `window: 30s`, `repeat-from: 3`, `presses: 3`, `start: …`, \
-                     `done: …`, `fail: …`, `again: …`, `brief: …`, `hint: …`, `hold: …`, `press: …` and \
+                     `done: …`, `fail: …`, `again: …`, `brief: …`, `hint: …`, `card: …`, `hold: …`, `press: …` and \
                      `ignition: …`",
                     markers::near_miss(&body)
                         .map(|name| format!(" (did you mean `{name}`?)"))
@@ -319,6 +319,7 @@ impl Reader<'_> {
             Marker::Fail(label) => add_answer(&mut step.fail_labels, label),
             Marker::Brief(line) => set(&mut step.brief, line, "brief"),
             Marker::Hint(line) => set(&mut step.hint, line, "hint"),
+            Marker::Card(line) => set(&mut step.card, line, "card"),
             Marker::Again(words) => set(&mut step.again, words, "again"),
             Marker::Hold(buttons) => set_list(&mut step.hold, buttons, "hold"),
             Marker::Press(buttons) => set_list(&mut step.press, buttons, "press"),

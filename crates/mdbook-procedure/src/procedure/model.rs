@@ -22,6 +22,8 @@ pub struct Step {
     /// after its window was missed.
     pub brief: Option<String>,
     pub hint: Option<String>,
+    /// The step in one short line, for the printed glovebox card.
+    pub card: Option<String>,
     /// The step's words (Markdown) when it is repeated for a further key.
     pub again: Option<String>,
     /// What the hands do, drawn as the step's figure: buttons held, buttons pressed, the ignition.

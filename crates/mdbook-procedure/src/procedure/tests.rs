@@ -381,3 +381,13 @@ fn several_fail_answers_in_order_each_different() {
         (2, "this step has two `fail` markers".to_owned())
     );
 }
+
+#[test]
+fn card_lines_are_one_per_step_or_none() {
+    let text = "<!-- procedure -->\n1. Shut. <!-- card: Shut\n   the doors -->\n2. Press. <!-- card: Press -->\n";
+    let steps = analyze(text, false).unwrap().procedures.remove(0).steps;
+    assert_eq!(steps[0].card.as_deref(), Some("Shut the doors"));
+    let (line, message) = problem("<!-- procedure -->\n1. Shut. <!-- card: Shut -->\n2. Press.\n");
+    assert!(line == 3 && message.starts_with("step 2 has no `card` line, and other"));
+    assert!(analyze("<!-- procedure -->\n1. One.\n2. Two.\n", false).is_ok());
+}

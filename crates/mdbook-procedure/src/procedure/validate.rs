@@ -63,6 +63,18 @@ pub fn procedure(procedure: &mut Procedure) -> Vec<Problem> {
             ));
         }
     }
+    // The printed card lists every step: a step without its line would be missing from it.
+    if procedure.steps.iter().any(|s| s.card.is_some()) {
+        for step in procedure.steps.iter().filter(|s| s.card.is_none()) {
+            problems.push(Problem::new(
+                step.item.start,
+                format!(
+                    "step {} has no `card` line, and other steps do: the printed card needs one                      per step, e.g. `<!-- card: Shut all the doors -->`",
+                    step.number
+                ),
+            ));
+        }
+    }
     // Guided mode follows one loop for further keys.
     if let Some(second) = procedure
         .steps

@@ -227,7 +227,10 @@ fn against_stock(ours: &Path) -> Result<String> {
     build::build_with(
         &stock,
         &[
-            ("MDBOOK_OUTPUT__HTML__THEME", path_str(&empty_theme)),
+            (
+                "MDBOOK_OUTPUT__HTML__THEME",
+                empty_theme.to_str().expect("UTF-8 path"),
+            ),
             (
                 "MDBOOK_OUTPUT__HTML__ADDITIONAL_CSS",
                 r#"["theme/admonish.css"]"#,
@@ -246,10 +249,6 @@ fn against_stock(ours: &Path) -> Result<String> {
             .env("CHROME_PATH", browser::CHROMIUM),
     )?;
     Ok(String::from_utf8(out.stdout)?)
-}
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("the repository path is UTF-8")
 }
 
 /// Puts the newest results first, under the file's heading.

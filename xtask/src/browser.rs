@@ -34,25 +34,7 @@ pub fn run() -> Result<()> {
 /// Runs `node --test` over `tests/e2e/*.test.mjs` against the site built in `book_dir`; `books`
 /// are other builds some tests need, by the variable that names them.
 fn run_tests(book_dir: &Path, books: &[(&str, &Path)]) -> Result<()> {
-    ensure_debian_packages(&[
-        chromium(),
-        (
-            Path::new(FIREFOX).exists(),
-            "firefox-esr",
-            "the Firefox walks need Debian's Firefox ESR",
-        ),
-        (
-            Path::new(WEBKIT_DRIVER).exists(),
-            "webkit2gtk-driver",
-            "the WebKit walks need WebKitGTK's WebKitWebDriver and MiniBrowser",
-        ),
-        (
-            Path::new("/usr/bin/xvfb-run").exists() && Path::new("/usr/bin/xauth").exists(),
-            "xvfb xauth",
-            "the WebKit walks need a virtual display (xvfb-run)",
-        ),
-        java(),
-    ])?;
+    ensure_debian_packages(&TEST_PACKAGES)?;
     ensure_node_packages(&paths::e2e())?;
     cmd::run(
         Command::new("node")
@@ -66,42 +48,56 @@ fn run_tests(book_dir: &Path, books: &[(&str, &Path)]) -> Result<()> {
     )
 }
 
-/// A Debian package the tests need: whether it is there, its name, and why it is needed.
-type Needed = (bool, &'static str, &'static str);
+/// A Debian package the tests need: a file it installs, its name, and why it is needed.
+type Needed = (&'static str, &'static str, &'static str);
 
-/// Debian's chromium for the browser tests.
-fn chromium() -> Needed {
+const CHROMIUM_PACKAGE: Needed = (
+    CHROMIUM,
+    "chromium",
+    "the browser tests need Debian's Chromium at /usr/bin/chromium",
+);
+
+const TEST_PACKAGES: [Needed; 6] = [
+    CHROMIUM_PACKAGE,
     (
-        Path::new(CHROMIUM).exists(),
-        "chromium",
-        "the browser tests need Debian's Chromium at /usr/bin/chromium",
-    )
-}
+        FIREFOX,
+        "firefox-esr",
+        "the Firefox walks need Debian's Firefox ESR",
+    ),
+    (
+        WEBKIT_DRIVER,
+        "webkit2gtk-driver",
+        "the WebKit walks need WebKitGTK's WebKitWebDriver and MiniBrowser",
+    ),
+    (
+        "/usr/bin/xvfb-run",
+        "xvfb",
+        "the WebKit walks need a virtual display (xvfb-run)",
+    ),
+    ("/usr/bin/xauth", "xauth", "xvfb-run needs xauth"),
+    // Java 11 or newer, for the Nu Html Checker (vnu.jar).
+    (
+        "/usr/bin/java",
+        "default-jre-headless",
+        "the HTML check needs Java",
+    ),
+];
 
 pub fn ensure_chromium() -> Result<()> {
-    ensure_debian_packages(&[chromium()])
-}
-
-/// Java (11 or newer) for the Nu Html Checker, vnu.jar.
-fn java() -> Needed {
-    let present = Command::new("java")
-        .arg("-version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    (present, "default-jre-headless", "the HTML check needs Java")
+    ensure_debian_packages(&[CHROMIUM_PACKAGE])
 }
 
 /// Installs with apt-get, in one go, whatever is not there when we are root; otherwise stops,
 /// saying why each is needed and the command to run.
 fn ensure_debian_packages(needed: &[Needed]) -> Result<()> {
-    let missing: Vec<&Needed> = needed.iter().filter(|(present, ..)| !present).collect();
+    let missing: Vec<&Needed> = needed
+        .iter()
+        .filter(|(file, ..)| !Path::new(file).exists())
+        .collect();
     if missing.is_empty() {
         return Ok(());
     }
-    let packages: Vec<&str> = missing
-        .iter()
-        .flat_map(|(_, package, _)| package.split(' '))
-        .collect();
+    let packages: Vec<&str> = missing.iter().map(|(_, package, _)| *package).collect();
     if !is_root()? {
         let why: Vec<&str> = missing.iter().map(|(_, _, why)| *why).collect();
         bail!(

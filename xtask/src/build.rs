@@ -21,19 +21,11 @@ pub fn build_into(dest: &Path) -> Result<String> {
 /// mdBook cannot make, and the site with what spans the languages.
 pub fn build_book(root: &Path, dest: &Path) -> Result<String> {
     let site = post_build::Site::from_book_toml(&root.join("book.toml"))?;
-    let languages: Vec<&str> = site
-        .languages
-        .iter()
-        .map(|(code, _)| code.as_str())
-        .collect();
-    build_languages(root, dest, &languages)
-}
-
-fn build_languages(root: &Path, dest: &Path, languages: &[&str]) -> Result<String> {
     prepare()?;
     let mut log = String::new();
     let mut reports = Vec::new();
-    for &language in languages {
+    for (language, _) in &site.languages {
+        let language = language.as_str();
         let folder = dest.join(catalogue::folder(language));
         // The 404 page's links start from its language's folder.
         let site_url = format!("/{}", catalogue::folder(language));

@@ -239,20 +239,16 @@ mod tests {
 
     #[test]
     fn pages_get_live_reload_and_other_files_are_left_alone() {
-        let page = file_response(
-            Path::new("a.html"),
-            b"<html lang=\"en\"></html>".to_vec(),
-            200,
-        );
-        let mut body = String::new();
-        std::io::Read::read_to_string(&mut page.into_reader(), &mut body).unwrap();
+        let served = |file: &str, bytes: &[u8]| {
+            let mut body = String::new();
+            let response = file_response(Path::new(file), bytes.to_vec(), 200);
+            std::io::Read::read_to_string(&mut response.into_reader(), &mut body).unwrap();
+            body
+        };
         assert_eq!(
-            body,
+            served("a.html", b"<html lang=\"en\"></html>"),
             r#"<html data-live-reload="/__livereload" lang="en"></html>"#
         );
-        let script = file_response(Path::new("a.js"), b"<html ".to_vec(), 200);
-        let mut body = String::new();
-        std::io::Read::read_to_string(&mut script.into_reader(), &mut body).unwrap();
-        assert_eq!(body, "<html ");
+        assert_eq!(served("a.js", b"<html "), "<html ");
     }
 }

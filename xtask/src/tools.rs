@@ -19,18 +19,6 @@ pub struct CrateTool {
     lock: Option<&'static str>,
 }
 
-impl CrateTool {
-    /// The crate `name` at `version`, which installs `binary`, built with its own lockfile.
-    const fn new(name: &'static str, version: &'static str, binary: &'static str) -> Self {
-        CrateTool {
-            name,
-            version,
-            binary,
-            lock: None,
-        }
-    }
-}
-
 /// Keep MDBOOK in sync with the mdbook version in `xtask/locks/mdbook-admonish-*.Cargo.lock`.
 pub const MDBOOK: CrateTool = CrateTool::new("mdbook", "0.4.52", "mdbook");
 pub const MDBOOK_ADMONISH: CrateTool = CrateTool {
@@ -57,6 +45,16 @@ pub fn ensure(tools: &[&CrateTool]) -> Result<()> {
 }
 
 impl CrateTool {
+    /// The crate `name` at `version`, which installs `binary`, built with its own lockfile.
+    const fn new(name: &'static str, version: &'static str, binary: &'static str) -> Self {
+        CrateTool {
+            name,
+            version,
+            binary,
+            lock: None,
+        }
+    }
+
     pub fn bin(&self) -> std::path::PathBuf {
         paths::tools_bin().join(self.binary)
     }

@@ -18,7 +18,9 @@
 //!
 //! `build_log` says which lines of a build's log are warnings (`cargo xtask build` refuses them),
 //! `paths` says where the built site is (`BOOK_DIR`, `BOOK_ROOT` to check another build),
-//! `html_text` reads a page's words, and `docs` checks that the documents name files that exist.
+//! `html_text` reads a page's words, `plain_html` checks the build of a copy of the book whose
+//! chapter holds plain HTML (`cargo xtask test "chapter HTML"` makes it), and `docs` checks that
+//! the documents name files that exist.
 
 pub mod build_log;
 mod docs;
@@ -31,6 +33,7 @@ pub mod messages;
 pub mod originality;
 pub mod other_hosts;
 pub mod paths;
+pub mod plain_html;
 pub mod print_page;
 pub mod procedure_page;
 pub mod step_figures;

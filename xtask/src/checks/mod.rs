@@ -5,15 +5,14 @@
 //!   (`cargo test -p site-checks --test <name>`, [`site`]);
 //! - the preprocessor's refusals, integration tests of `crates/mdbook-procedure` ([`cargo_test`]);
 //! - here, what only xtask can run: rustfmt, clippy and the unit tests (`rust`), lychee
-//!   (`links`), and what needs a whole build of a changed copy of the book (`chapter_html`, and
-//!   the URL contract's renamed page in [`url_contract`]). The build itself is a stage, which
-//!   fails on any warning (`site_checks::build_log`).
+//!   (`links`), and the builds of changed copies of the book that two checks read
+//!   ([`chapter_html`], [`url_contract`]). The build itself is a stage, which fails on any
+//!   warning (`site_checks::build_log`).
 
-pub mod chapter_html;
 pub mod links;
 pub mod rust;
 
-use crate::{cmd, copies};
+use crate::{build, cmd, copies};
 use anyhow::{Context, Result};
 use std::path::Path;
 
@@ -45,4 +44,20 @@ pub fn url_contract() -> Result<()> {
         &[("BOOK_ROOT", renamed.path()), ("BOOK_DIR", &book)],
     )
     .context("after renaming about.md to credits.md as CONTRIBUTING.md says")
+}
+
+/// A chapter's own HTML: what the site's policy blocks fails the build (the preprocessor's
+/// tests); plain HTML keeps every word, on the print page and in a translation too, in a build of
+/// a copy of the book (`site_checks::plain_html`); no print page keeps mdBook's styled separators.
+pub fn chapter_html() -> Result<()> {
+    cargo_test("mdbook-procedure", "chapter_html", &[])?;
+    let copy = copies::changed(
+        "chapter-html-allowed",
+        "about.md",
+        site_checks::plain_html::with_plain_html,
+    )?;
+    let book = copy.path().join("book");
+    build::build_book(copy.path(), &book)?;
+    site_checks::plain_html::check(&book)?;
+    site("print_page")
 }

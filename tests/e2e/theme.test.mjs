@@ -159,12 +159,13 @@ test('every control is a 48 px tap target on a 320 px screen', async () => {
   await close();
 });
 
-test('pages do not shift while they load, even when scripts arrive late', async () => {
+test('pages do not shift while they load, even when scripts and drawings arrive late', async () => {
   for (const page of builtPages()) {
     const { tab, close } = await site.phone();
-    // On a slow phone the page is painted before its deferred scripts run: make that happen here,
-    // for every script the page loads (the theme's and mdBook's hashed book-….js).
-    await tab.route(/\/(theme\/.*|book-[0-9a-f]+)\.js$/, async (route) => {
+    // On a slow phone the page is painted before its deferred scripts run and its drawings arrive:
+    // make that happen here, for every script the page loads (the theme's and mdBook's hashed
+    // book-….js) and every drawing (a drawing without its size would push the text down).
+    await tab.route(/\/((theme\/.*|book-[0-9a-f]+)\.js|images\/.*\.svg)$/, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       await route.continue();
     });

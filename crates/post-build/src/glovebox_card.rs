@@ -54,6 +54,7 @@ pub fn write(root: &Path, book_dir: &Path, site: &Site) -> Result<()> {
     let restart = restart(&procedure, site, &steps)?;
     let key = key_drawing(
         &fs::read_to_string(book_dir.join("does-this-apply.html"))?,
+        book_dir,
         site,
     )?;
     let guided = format!("{}procedure.html#guided", site.address_in(&site.language));
@@ -102,8 +103,9 @@ fn restart(procedure_html: &str, site: &Site, steps: &[CardStep]) -> Result<Stri
         .replace("{step}", &steps[0].number.to_string()))
 }
 
-/// The key drawing with its buttons named, as "Does this apply?" shows it (its words translated).
-fn key_drawing(does_this_apply: &str, site: &Site) -> Result<String> {
+/// The key drawing with its buttons named, as "Does this apply?" shows it (its words translated),
+/// with the drawing's own size, so that the page keeps its place for it while it loads.
+fn key_drawing(does_this_apply: &str, book_dir: &Path, site: &Site) -> Result<String> {
     let drawing = site
         .key_drawing
         .as_deref()
@@ -114,9 +116,19 @@ fn key_drawing(does_this_apply: &str, site: &Site) -> Result<String> {
         .select(&img)
         .find(|i| i.attr("src") == Some(drawing))
         .with_context(|| format!("does-this-apply.html shows no {drawing}"))?;
+    let svg = Html::parse_fragment(&fs::read_to_string(book_dir.join(drawing))?);
+    let root = svg
+        .select(&Selector::parse("svg").expect("valid selector"))
+        .next()
+        .with_context(|| format!("{drawing} is not an SVG drawing"))?;
+    let [Some(width), Some(height)] = [root.attr("width"), root.attr("height")] else {
+        bail!("{drawing}: its <svg> has no width and height");
+    };
     Ok(format!(
-        r#"<img class="card-key" src="{}" alt="{}">"#,
+        r#"<img class="card-key" src="{}" width="{}" height="{}" alt="{}">"#,
         escape(drawing),
+        escape(width),
+        escape(height),
         escape(found.attr("alt").unwrap_or_default())
     ))
 }

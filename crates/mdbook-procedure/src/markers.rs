@@ -174,6 +174,20 @@ const DATA_MARKERS: [&str; 7] = [
     "ignition",
 ];
 
+/// The markers a step may hold, as the "unknown marker" message names them: the data markers
+/// but `procedure`, and the words markers that become an attribute of their step.
+pub fn step_markers() -> Vec<&'static str> {
+    let words = WORD_MARKERS
+        .iter()
+        .filter(|(_, attribute)| attribute.is_some())
+        .map(|(name, _)| *name);
+    DATA_MARKERS
+        .into_iter()
+        .filter(|name| *name != "procedure")
+        .chain(words)
+        .collect()
+}
+
 /// The attribute a step's words marker becomes (`data-start-label` for `start`).
 pub fn attribute(marker: &str) -> &'static str {
     WORD_MARKERS
@@ -305,6 +319,17 @@ mod tests {
         assert_eq!(near_miss("note: reword"), None);
         assert_eq!(near_miss("todo: check the 2008 cars"), None);
         assert_eq!(near_miss("a sentence, not a marker"), None);
+    }
+
+    #[test]
+    fn every_step_marker_the_message_names_is_one() {
+        for name in step_markers() {
+            let parsed = parse(&format!("<!-- {name}: 3 -->"));
+            assert!(!matches!(parsed, Parsed::Unknown(_)), "{name}: {parsed:?}");
+        }
+        assert!(step_markers().contains(&"card"));
+        assert!(!step_markers().contains(&"procedure"));
+        assert!(!step_markers().contains(&"keywords"));
     }
 
     #[test]

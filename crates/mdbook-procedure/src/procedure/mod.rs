@@ -268,13 +268,11 @@ impl Reader<'_> {
             Parsed::Unknown(body) if in_step => self.problem(
                 range.start,
                 format!(
-                    "unknown marker `{body}` in a procedure step{}: \
-                     the markers are `window: 30s`, `repeat-from: 3`, `presses: 3`, `start: …`, \
-                     `done: …`, `fail: …`, `again: …`, `brief: …`, `hint: …`, `card: …`, `hold: …`, `press: …` and \
-                     `ignition: …`",
+                    "unknown marker `{body}` in a procedure step{}: a step's markers are `{}`",
                     markers::near_miss(&body)
                         .map(|name| format!(" (did you mean `{name}`?)"))
-                        .unwrap_or_default()
+                        .unwrap_or_default(),
+                    markers::step_markers().join("`, `")
                 ),
             ),
             // An ordinary comment, unless it is a marker's name mistyped, which would be ignored.

@@ -2,20 +2,27 @@
 //! going on, except after a stage the later ones need; then a summary that names what failed and
 //! what did not run (a stage that never ran is not counted as passed).
 
+use crate::checks;
 use anyhow::{bail, Result};
 
 pub struct Stage {
     pub name: &'static str,
-    pub run: fn() -> Result<()>,
+    run: Run,
     /// The later stages need this one: when it fails, they do not run.
-    pub needed: bool,
+    needed: bool,
+}
+
+enum Run {
+    Task(fn() -> Result<()>),
+    /// A check of the built site: `cargo test -p site-checks --test <name>`.
+    SiteCheck(&'static str),
 }
 
 impl Stage {
     pub const fn new(name: &'static str, run: fn() -> Result<()>) -> Stage {
         Stage {
             name,
-            run,
+            run: Run::Task(run),
             needed: false,
         }
     }
@@ -23,9 +30,24 @@ impl Stage {
     /// A stage the later ones need (the build).
     pub const fn needed(name: &'static str, run: fn() -> Result<()>) -> Stage {
         Stage {
-            name,
-            run,
             needed: true,
+            ..Stage::new(name, run)
+        }
+    }
+
+    /// The check of the built site in `crates/site-checks/tests/<test>.rs`.
+    pub const fn site_check(name: &'static str, test: &'static str) -> Stage {
+        Stage {
+            name,
+            run: Run::SiteCheck(test),
+            needed: false,
+        }
+    }
+
+    fn run(&self) -> Result<()> {
+        match self.run {
+            Run::Task(task) => task(),
+            Run::SiteCheck(test) => checks::site(test),
         }
     }
 }
@@ -57,7 +79,7 @@ pub fn run_all(stages: &[&Stage]) -> Result<()> {
             continue;
         }
         println!("\n== {}", stage.name);
-        match (stage.run)() {
+        match stage.run() {
             Ok(()) => {
                 println!("ok: {}", stage.name);
                 passed += 1;

@@ -1,8 +1,8 @@
 //! `cargo xtask test`: every test of the project, in this order; `stage` runs the list and sums it
-//! up. A check of the built site is `cargo test -p site-checks --test <name>` (`checks::site`);
+//! up. A check of the built site is `cargo test -p site-checks --test <name>` (`Stage::site_check`);
 //! the others are in `checks` (which says where each lives), `serve` and `browser`.
 
-use crate::checks::{self, links, rust, site};
+use crate::checks::{self, links, rust};
 use crate::stage::{self, Stage};
 use crate::{browser, build, serve};
 use anyhow::Result;
@@ -12,23 +12,22 @@ const STAGES: &[Stage] = &[
     Stage::new("clippy", rust::clippy),
     Stage::new("rust unit tests", rust::unit_tests),
     Stage::needed("build with no warning", || build::build().map(drop)),
-    Stage::new("key facts on every page", || site("key_facts")),
-    Stage::new("our own words", || site("originality")),
-    Stage::new("procedure as data", || site("procedure_page")),
-    Stage::new("translations complete, the procedure the same", || {
-        site("translations")
-    }),
-    Stage::new(
-        "each page in its language: no English left, short steps, typography",
-        || site("language_on_the_page"),
+    Stage::site_check("key facts on every page", "key_facts"),
+    Stage::site_check("our own words", "originality"),
+    Stage::site_check("procedure as data", "procedure_page"),
+    Stage::site_check(
+        "translations complete, the procedure the same",
+        "translations",
     ),
-    Stage::new("link previews and sitemap", || site("link_previews")),
-    Stage::new("no other host in the markup or styles", || {
-        site("other_hosts")
-    }),
-    Stage::new(
+    Stage::site_check(
+        "each page in its language: no English left, short steps, typography",
+        "language_on_the_page",
+    ),
+    Stage::site_check("link previews and sitemap", "link_previews"),
+    Stage::site_check("no other host in the markup or styles", "other_hosts"),
+    Stage::site_check(
         "glovebox card: the procedure's steps, a QR code that opens guided mode",
-        || site("glovebox_card"),
+        "glovebox_card",
     ),
     Stage::new("public URL contract", checks::url_contract),
     Stage::new("a malformed chapter fails the build", || {
